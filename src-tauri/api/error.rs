@@ -1,0 +1,89 @@
+//! The one error shape the UI sees.
+use crate::groups::{FieldError, GroupError};
+use crate::store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What kind of failure, for the UI to branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The input broke a rule; `fields` says which.
+    Validation,
+    NotFound,
+    /// The change clashes with existing data (a name already taken).
+    Conflict,
+    /// The workspace file is damaged, foreign or too new.
+    Workspace,
+    /// The workspace is not open (the UI shows the recovery screen).
+    WorkspaceUnavailable,
+    /// Reading or writing the disk failed.
+    Storage,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// The UI catalogue key of the sentence to show, e.g. `group.name_taken`.
+    pub key: String,
+    /// An English description for logs and support; the UI shows `key` translated.
+    pub message: String,
+    /// Field-level problems, for `validation`.
+    pub fields: Vec<FieldError>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, key: &str, message: impl Into<String>) -> Self {
+        ApiError {
+            code,
+            key: key.to_string(),
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+}
+
+impl From<GroupError> for ApiError {
+    fn from(e: GroupError) -> Self {
+        let message = e.to_string();
+        match e {
+            GroupError::Invalid(fields) => ApiError {
+                code: ErrorCode::Validation,
+                key: "group.invalid".into(),
+                message,
+                fields,
+            },
+            GroupError::NotFound(_) => ApiError::new(ErrorCode::NotFound, "group.not_found", message),
+            GroupError::NameTaken(_) => {
+                ApiError::new(ErrorCode::Conflict, "group.restore_name_taken", message)
+            }
+            GroupError::NotInTrash(_) => {
+                ApiError::new(ErrorCode::Conflict, "group.not_in_trash", message)
+            }
+            GroupError::Storage(e) => ApiError::from(StoreError::Sqlite(e)),
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        let message = e.to_string();
+        let (code, key) = match &e {
+            StoreError::NotADatabase { .. } => (ErrorCode::Workspace, "store.not_a_database"),
+            StoreError::Damaged { .. } => (ErrorCode::Workspace, "store.damaged"),
+            StoreError::TooNew { .. } => (ErrorCode::Workspace, "store.too_new"),
+            StoreError::BackupNotFound(_) => (ErrorCode::NotFound, "backup.not_found"),
+            StoreError::Io { .. } => (ErrorCode::Storage, "store.io"),
+            StoreError::SqliteAt { .. } | StoreError::Sqlite(_) | StoreError::Migration(_) => {
+                (ErrorCode::Storage, "store.storage")
+            }
+        };
+        ApiError::new(code, key, message)
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        ApiError::from(StoreError::Sqlite(e))
+    }
+}

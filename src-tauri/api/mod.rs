@@ -1,0 +1,85 @@
+//! The Tauri commands the UI calls: thin adapters that read the clock, lock the workspace,
+//! call domain code and turn its errors into [`ApiError`] (`{code, key, message, fields}`).
+//! `code` is what the UI branches on; `key` picks the sentence from the UI's catalogue in the
+//! user's language; `message` is an English fallback for logs. No SQL crosses this boundary.
+
+mod error;
+pub mod groups;
+pub mod settings;
+pub mod workspace;
+
+pub use error::{ApiError, ErrorCode};
+
+use crate::store::{Store, StoreError};
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// The workspace as the running app holds it: open, or failed with the reason (damaged file,
+/// newer version…), in which case the UI offers a way out instead of the normal screens.
+pub enum Workspace {
+    Open(Store),
+    Failed(StoreError),
+}
+
+pub struct AppState {
+    pub dir: PathBuf,
+    pub workspace: Mutex<Workspace>,
+}
+
+impl AppState {
+    pub fn new(dir: PathBuf, workspace: Workspace) -> Self {
+        AppState {
+            dir,
+            workspace: Mutex::new(workspace),
+        }
+    }
+
+    /// Runs `f` on the open store, or fails with `workspace_unavailable`.
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut guard = self
+            .workspace
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match &mut *guard {
+            Workspace::Open(store) => f(store),
+            Workspace::Failed(_) => Err(ApiError::new(
+                ErrorCode::WorkspaceUnavailable,
+                "workspace.unavailable",
+                "the workspace could not be opened",
+            )),
+        }
+    }
+}
+
+/// Every command, for `tauri::Builder::invoke_handler`.
+#[macro_export]
+macro_rules! api_handlers {
+    () => {
+        tauri::generate_handler![
+            $crate::api::workspace::bootstrap,
+            $crate::api::workspace::workspace_status,
+            $crate::api::workspace::list_backups,
+            $crate::api::workspace::backup_now,
+            $crate::api::workspace::restore_backup,
+            $crate::api::workspace::recover_workspace,
+            $crate::api::workspace::open_other_workspace,
+            $crate::api::workspace::startup_ready,
+            $crate::api::groups::list_groups,
+            $crate::api::groups::group_counts,
+            $crate::api::groups::get_group,
+            $crate::api::groups::validate_group,
+            $crate::api::groups::create_group,
+            $crate::api::groups::update_group,
+            $crate::api::groups::archive_group,
+            $crate::api::groups::trash_group,
+            $crate::api::groups::restore_group,
+            $crate::api::groups::purge_group,
+            $crate::api::groups::empty_trash,
+            $crate::api::settings::get_settings,
+            $crate::api::settings::update_settings,
+        ]
+    };
+}

@@ -1,0 +1,34 @@
+//! Commands for the user's preferences. Changing the language also retitles the window.
+use super::{ApiError, AppState};
+use crate::settings::{self, Language, Settings};
+use tauri::{AppHandle, Manager, State};
+
+#[tauri::command(async)]
+pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, ApiError> {
+    state.with_store(|s| Ok(settings::load(s.conn())?))
+}
+
+#[tauri::command(async)]
+pub fn update_settings(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    settings: Settings,
+) -> Result<Settings, ApiError> {
+    let saved = state.with_store(|s| Ok(settings::save(s.conn_mut(), &settings)?))?;
+    set_window_title(&app, saved.language);
+    Ok(saved)
+}
+
+/// The window title in the user's language: both names, the chosen language's first.
+pub fn window_title(language: Language) -> &'static str {
+    match language {
+        Language::ZhCn => "群主工作台 · GroupDesk",
+        Language::En => "GroupDesk · 群主工作台",
+    }
+}
+
+pub fn set_window_title(app: &AppHandle, language: Language) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.set_title(window_title(language));
+    }
+}

@@ -1,0 +1,207 @@
+//! Commands about the workspace itself: the first-screen bundle, backups, restoring, and the
+//! way out when the file could not be opened (restore a backup, start afresh, open another
+//! folder).
+use super::{ApiError, AppState, ErrorCode, Workspace};
+use crate::groups::{self, GroupCounts, GroupSummary, GroupView};
+use crate::settings::{self, Settings};
+use crate::store::{backup, BackupInfo, Store, DB_FILE};
+use chrono::Utc;
+use serde::Serialize;
+use std::path::PathBuf;
+use tauri::{AppHandle, State};
+use ts_rs::TS;
+
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct WorkspaceStatus {
+    /// The workspace folder.
+    pub dir: String,
+    /// The database file inside it.
+    pub file: String,
+    pub open: bool,
+    pub schema_version: Option<u32>,
+    /// Why the workspace could not be opened, when `open` is false.
+    pub error: Option<ApiError>,
+}
+
+/// Everything the first screen needs, in one call, so the window shows data as soon as it can.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Bootstrap {
+    pub workspace: WorkspaceStatus,
+    pub settings: Settings,
+    pub groups: Vec<GroupSummary>,
+    pub counts: GroupCounts,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RestoreOutcome {
+    /// The copy of the workspace taken just before restoring, so the restore can be undone.
+    pub safety_backup: Option<String>,
+    pub workspace: WorkspaceStatus,
+}
+
+pub fn status_of(state: &AppState) -> WorkspaceStatus {
+    let guard = state
+        .workspace
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let (open, schema_version, error) = match &*guard {
+        Workspace::Open(s) => (true, s.schema_version().ok(), None),
+        Workspace::Failed(e) => (false, None, Some(ApiError::from(clone_error(e)))),
+    };
+    WorkspaceStatus {
+        dir: state.dir.display().to_string(),
+        file: state.dir.join(DB_FILE).display().to_string(),
+        open,
+        schema_version,
+        error,
+    }
+}
+
+/// `StoreError` holds non-clonable sources; the UI needs only its kind and text.
+fn clone_error(e: &crate::store::StoreError) -> crate::store::StoreError {
+    use crate::store::StoreError as E;
+    match e {
+        E::NotADatabase { path } => E::NotADatabase { path: path.clone() },
+        E::Damaged { path, detail } => E::Damaged {
+            path: path.clone(),
+            detail: detail.clone(),
+        },
+        E::TooNew { found, supported } => E::TooNew {
+            found: *found,
+            supported: *supported,
+        },
+        E::BackupNotFound(n) => E::BackupNotFound(n.clone()),
+        other => E::Io {
+            path: PathBuf::new(),
+            source: std::io::Error::other(other.to_string()),
+        },
+    }
+}
+
+#[tauri::command(async)]
+pub fn bootstrap(state: State<'_, AppState>) -> Result<Bootstrap, ApiError> {
+    let workspace = status_of(&state);
+    let version = env!("CARGO_PKG_VERSION").to_string();
+    if !workspace.open {
+        return Ok(Bootstrap {
+            workspace,
+            settings: Settings::default(),
+            groups: Vec::new(),
+            counts: GroupCounts::default(),
+            version,
+        });
+    }
+    state.with_store(|s| {
+        Ok(Bootstrap {
+            workspace,
+            settings: settings::load(s.conn())?,
+            groups: groups::list(s.conn(), GroupView::Active)?,
+            counts: groups::counts(s.conn())?,
+            version,
+        })
+    })
+}
+
+#[tauri::command(async)]
+pub fn workspace_status(state: State<'_, AppState>) -> WorkspaceStatus {
+    status_of(&state)
+}
+
+#[tauri::command(async)]
+pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, ApiError> {
+    Ok(backup::list(&state.dir)?)
+}
+
+#[tauri::command(async)]
+pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ApiError> {
+    let path = state.with_store(|s| {
+        Ok(backup::write_from(
+            s.conn(),
+            s.dir(),
+            &backup::BackupKind::Manual,
+            Utc::now(),
+        )?)
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    backup::list(&state.dir)?
+        .into_iter()
+        .find(|b| b.name == name)
+        .ok_or_else(|| ApiError::new(ErrorCode::Storage, "store.io", "backup not listed"))
+}
+
+/// Restores the open workspace from a backup (a safety copy is taken first).
+#[tauri::command(async)]
+pub fn restore_backup(state: State<'_, AppState>, name: String) -> Result<RestoreOutcome, ApiError> {
+    let safety = state.with_store(|s| Ok(backup::restore(s, &name, Utc::now())?))?;
+    Ok(RestoreOutcome {
+        safety_backup: safety.file_name().map(|n| n.to_string_lossy().into_owned()),
+        workspace: status_of(&state),
+    })
+}
+
+/// For a workspace that failed to open: restore the named backup, or with no name start an
+/// empty workspace. Either way the unreadable file is kept, renamed `groupdesk.damaged-…`.
+#[tauri::command(async)]
+pub fn recover_workspace(
+    state: State<'_, AppState>,
+    backup: Option<String>,
+) -> Result<WorkspaceStatus, ApiError> {
+    let now = Utc::now();
+    {
+        let mut guard = state
+            .workspace
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if matches!(&*guard, Workspace::Open(_)) {
+            return Err(ApiError::new(
+                ErrorCode::Conflict,
+                "workspace.already_open",
+                "the workspace is open; use restore instead",
+            ));
+        }
+        let store = match backup {
+            Some(name) => backup::recover_from_backup(&state.dir, &name, now)?,
+            None => {
+                if state.dir.join(DB_FILE).exists() {
+                    backup::set_aside_damaged(&state.dir, now)?;
+                }
+                Store::open_dir(&state.dir, now)?
+            }
+        };
+        *guard = Workspace::Open(store);
+    }
+    Ok(status_of(&state))
+}
+
+/// Opens another workspace folder: starts GroupDesk on it and closes this window.
+#[tauri::command(async)]
+pub fn open_other_workspace(app: AppHandle, state: State<'_, AppState>, dir: String) -> Result<(), ApiError> {
+    let dir = PathBuf::from(dir);
+    if dir == state.dir {
+        return Ok(());
+    }
+    let exe = std::env::current_exe()
+        .map_err(|e| ApiError::new(ErrorCode::Storage, "store.io", e.to_string()))?;
+    std::process::Command::new(exe)
+        .arg("--data-dir")
+        .arg(&dir)
+        .spawn()
+        .map_err(|e| ApiError::new(ErrorCode::Storage, "store.io", e.to_string()))?;
+    app.exit(0);
+    Ok(())
+}
+
+/// Called by the UI once the first screen shows workspace data. With
+/// `GROUPDESK_STARTUP_PROBE=1` (the startup benchmark) it prints a line and quits.
+#[tauri::command(async)]
+pub fn startup_ready(app: AppHandle) {
+    if std::env::var_os("GROUPDESK_STARTUP_PROBE").is_some() {
+        println!("groupdesk-ready");
+        app.exit(0);
+    }
+}

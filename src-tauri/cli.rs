@@ -1,0 +1,169 @@
+//! The command line of the one `groupdesk` binary: no subcommand opens the window; `check`,
+//! `backup` and `demo` work on the workspace from a shell (safe while the window is open:
+//! SQLite's WAL lets them read a consistent snapshot or write between the app's writes).
+//! Exit codes: 0 done, 1 the check found a problem or the work failed, 2 wrong usage.
+use crate::store::{backup, check, Store};
+use crate::{demo, desktop, paths};
+use chrono::Utc;
+use clap::{Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "groupdesk",
+    version,
+    about = "GroupDesk (群主工作台): an offline workbench for chat-group owners.",
+    long_about = "GroupDesk (群主工作台): an offline workbench for chat-group owners.\n\
+        With no command it opens the app window. The workspace is one SQLite file\n\
+        (groupdesk.sqlite3) in the data folder."
+)]
+struct Cli {
+    /// The workspace folder (default: the per-user data folder, e.g. ~/.local/share/GroupDesk)
+    #[arg(long, global = true, value_name = "DIR", env = "GROUPDESK_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Verify the workspace file: integrity, foreign keys and schema version (read-only)
+    Check,
+    /// Write a consistent copy of the workspace, even while the app is running
+    Backup {
+        /// Where to write it (a new file, or a folder); default: DIR/backups/manual-<time>.sqlite3
+        file: Option<PathBuf>,
+    },
+    /// Add realistic Chinese demo data to the workspace (all or nothing)
+    Demo {
+        /// How many groups to add
+        #[arg(long, default_value_t = 12)]
+        groups: u32,
+        /// Seed for the generator: the same seed gives the same data
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let dir = cli.data_dir.unwrap_or_else(paths::default_data_dir);
+    match cli.command {
+        None => desktop::run(dir),
+        Some(Command::Check) => run_check(&dir),
+        Some(Command::Backup { file }) => run_backup(&dir, file.as_deref()),
+        Some(Command::Demo { groups, seed }) => run_demo(&dir, demo::DemoOptions { groups, seed }),
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1u64 << 20) as f64),
+        b if b >= 1 << 10 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{b} bytes"),
+    }
+}
+
+fn run_check(dir: &Path) -> ExitCode {
+    let report = check::check_dir(dir);
+    println!("Workspace: {}", report.path.display());
+    if report.verdict != check::Verdict::Missing {
+        println!("Size:      {}", human_size(report.size_bytes));
+    }
+    if let Some(v) = report.schema_version {
+        println!(
+            "Schema:    version {v} (this GroupDesk writes version {})",
+            report.supported_version
+        );
+    }
+    for p in &report.problems {
+        println!("Problem:   {p}");
+    }
+    let (line, ok) = match report.verdict {
+        check::Verdict::Ok => ("OK: the workspace is sound.", true),
+        check::Verdict::NeedsUpgrade => (
+            "OK: the workspace is sound; it will be backed up and upgraded when the app opens it.",
+            true,
+        ),
+        check::Verdict::TooNew => (
+            "NOT OK: written by a newer GroupDesk; update GroupDesk to open it.",
+            false,
+        ),
+        check::Verdict::Damaged => (
+            "NOT OK: the workspace is damaged. Restore a backup from the backups folder \
+             (Settings → Backups in the app).",
+            false,
+        ),
+        check::Verdict::Unreadable => (
+            "NOT OK: this is not a readable GroupDesk workspace.",
+            false,
+        ),
+        check::Verdict::Missing => ("NOT OK: there is no workspace in this folder.", false),
+    };
+    println!("{line}");
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn run_backup(dir: &Path, file: Option<&Path>) -> ExitCode {
+    let src = dir.join(crate::store::DB_FILE);
+    if !src.exists() {
+        eprintln!("groupdesk: there is no workspace in {}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    let now = Utc::now();
+    let result = match file {
+        Some(f) if f.is_dir() => open_source(&src).and_then(|c| {
+            let dest = f.join(format!("groupdesk-{}.sqlite3", crate::time::file_stamp(now)));
+            backup::copy_to(&c, &dest).map(|_| dest)
+        }),
+        Some(f) => open_source(&src).and_then(|c| backup::copy_to(&c, f).map(|_| f.to_path_buf())),
+        None => backup::write_named(&src, dir, &backup::BackupKind::Manual, now),
+    };
+    match result {
+        Ok(dest) => {
+            let size = std::fs::metadata(&dest).map(|m| m.len()).unwrap_or(0);
+            println!("Backup written: {} ({})", dest.display(), human_size(size));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("groupdesk: backup failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open_source(src: &Path) -> Result<rusqlite::Connection, crate::store::StoreError> {
+    crate::store::inspect(src)?;
+    rusqlite::Connection::open_with_flags(src, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| crate::store::StoreError::sqlite(src, e))
+}
+
+fn run_demo(dir: &Path, opts: demo::DemoOptions) -> ExitCode {
+    let now = Utc::now();
+    let mut store = match Store::open_dir(dir, now) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("groupdesk: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match demo::fill(store.conn_mut(), &opts, now) {
+        Ok(report) => {
+            println!(
+                "Added {} demo groups to {}",
+                report.groups,
+                store.path().display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("groupdesk: demo data not added: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Realistic Chinese demo data, for trying GroupDesk and for benchmarks at chosen sizes.
+//! Deterministic for a given seed, written in one transaction, and additive: running it on a
+//! workspace that already has groups numbers the new ones past the existing names.
+mod words;
+
+use crate::groups::{self, GoalInput, GroupError, GroupInput, Horizon, Stage, Threshold};
+use chrono::{DateTime, Days, Utc};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use rusqlite::Connection;
+use words::{Brand, BRANDS};
+
+#[derive(Debug, Clone)]
+pub struct DemoOptions {
+    pub groups: u32,
+    pub seed: u64,
+}
+
+impl Default for DemoOptions {
+    fn default() -> Self {
+        DemoOptions {
+            groups: 12,
+            seed: 2026,
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct DemoReport {
+    pub groups: u32,
+}
+
+/// Adds demo groups to the workspace; all or nothing.
+pub fn fill(
+    conn: &mut Connection,
+    opts: &DemoOptions,
+    now: DateTime<Utc>,
+) -> Result<DemoReport, GroupError> {
+    let mut rng = StdRng::seed_from_u64(opts.seed);
+    let tx = conn.transaction()?;
+    for i in 0..opts.groups as usize {
+        let brand = &BRANDS[i % BRANDS.len()];
+        // Groups of one brand are numbered 1, 2, 3…; skip numbers already taken.
+        let mut number = (i / BRANDS.len()) as u32 + 1;
+        let mut input = group_input(brand, number, &mut rng, now);
+        while !groups::check(&tx, &input, None)?.is_empty() {
+            number += 1;
+            input.name = group_name(brand, number);
+        }
+        groups::create_in(&tx, &input, now)?;
+    }
+    tx.commit()?;
+    Ok(DemoReport {
+        groups: opts.groups,
+    })
+}
+
+fn group_name(brand: &Brand, number: u32) -> String {
+    format!("{}{}{}", brand.brand, brand.purpose, number)
+}
+
+fn group_input(brand: &Brand, number: u32, rng: &mut StdRng, now: DateTime<Utc>) -> GroupInput {
+    let stage = [Stage::New, Stage::Growing, Stage::Mature, Stage::WindingDown][rng.random_range(0..4)];
+    let threshold = brand.threshold;
+    let due = |days: u64| {
+        now.date_naive()
+            .checked_add_days(Days::new(days))
+            .map(|d| d.format("%Y-%m-%d").to_string())
+    };
+    let cap = [40, 100, 200, 500][rng.random_range(0..4)];
+    GroupInput {
+        name: group_name(brand, number),
+        platform: brand.platform,
+        kind: brand.kind,
+        theme: brand.theme.to_string(),
+        audience: brand.audience.to_string(),
+        purpose: brand.why.to_string(),
+        rules: words::RULES.to_string(),
+        announcement: format!("{}\n{}", brand.announcement, words::ANNOUNCEMENT_TAIL),
+        threshold,
+        threshold_note: match threshold {
+            Threshold::Paid => "年费 199 元，付款后由助理拉群".into(),
+            Threshold::Invite => "老成员邀请，邀请人需在群内".into(),
+            Threshold::Form => "填写入群问卷，审核后通过".into(),
+            Threshold::Task => "转发海报集满 10 个赞".into(),
+            Threshold::None => String::new(),
+        },
+        size_cap: Some(cap),
+        naming_convention: "昵称+城市+职业".into(),
+        stage,
+        goals: vec![
+            GoalInput {
+                horizon: Horizon::Long,
+                title: brand.long_goal.to_string(),
+                target: Some(rng.random_range(1..=5) * 1000),
+                due_date: due(365),
+            },
+            GoalInput {
+                horizon: Horizon::Stage,
+                title: "群成员达到上限".into(),
+                target: Some(cap),
+                due_date: due(90),
+            },
+            GoalInput {
+                horizon: Horizon::Short,
+                title: "本周打卡人次".into(),
+                target: Some(rng.random_range(3..=12) * 10),
+                due_date: due(7),
+            },
+        ],
+    }
+}

@@ -1,0 +1,78 @@
+//! The desktop window: one instance per workspace folder, the workspace opened (or its failure
+//! kept for the recovery screen), the commands registered, and daily backups in the background.
+mod backups;
+
+use crate::api::{settings::set_window_title, AppState, Workspace};
+use crate::instance::{self, Acquired};
+use crate::settings;
+use crate::store::Store;
+use chrono::Utc;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tauri::Manager;
+
+pub fn run(dir: PathBuf) -> ExitCode {
+    let mut guard = match instance::acquire(&dir) {
+        Ok(Acquired::First(guard)) => guard,
+        Ok(Acquired::AlreadyRunning { notified }) => {
+            if notified {
+                eprintln!(
+                    "GroupDesk is already open on {}; switched to its window.",
+                    dir.display()
+                );
+            } else {
+                eprintln!(
+                    "GroupDesk is already open on {} (its window could not be brought forward).",
+                    dir.display()
+                );
+            }
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("groupdesk: cannot use the folder {}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    };
+
+    let workspace = match Store::open_dir(&dir, Utc::now()) {
+        Ok(store) => Workspace::Open(store),
+        Err(e) => {
+            eprintln!("groupdesk: {e}");
+            Workspace::Failed(e)
+        }
+    };
+    let language = match &workspace {
+        Workspace::Open(s) => settings::load(s.conn()).map(|s| s.language).ok(),
+        Workspace::Failed(_) => None,
+    };
+
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::new(dir, workspace))
+        .invoke_handler(crate::api_handlers!())
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            if let Some(language) = language {
+                set_window_title(&handle, language);
+            }
+            let focus_handle = handle.clone();
+            guard.on_focus_request(move || {
+                if let Some(w) = focus_handle.get_webview_window("main") {
+                    let _ = w.unminimize();
+                    let _ = w.show();
+                    let _ = w.set_focus();
+                }
+            });
+            app.manage(guard);
+            backups::spawn(handle);
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("groupdesk: the window could not start: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Backup copies of the workspace, all written through SQLite's online backup API so each copy
+//! is consistent even while the app is writing (WAL readers see one snapshot).
+//!
+//! A copy is written to a `.partial` name, fsynced, then renamed: a crash mid-copy never leaves
+//! a half-written file that looks like a backup. Copies live in `<workspace>/backups/` and are
+//! named for their kind and UTC time, so listing needs no database:
+//! `auto-20261124T083000Z.sqlite3`, `manual-…`, `pre-migration-v1-…`, `pre-restore-…`.
+//! Only automatic copies rotate; the others are kept until the user deletes them.
+use super::{inspect, migrations, Store, StoreError, BACKUP_DIR, DB_FILE};
+use crate::time::{file_stamp, parse_file_stamp, to_db};
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, OpenFlags, MAIN_DB};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+const EXT: &str = ".sqlite3";
+
+/// How often an automatic backup is due.
+pub const AUTO_INTERVAL_HOURS: i64 = 24;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupKind {
+    Auto,
+    Manual,
+    PreMigration { from: u32 },
+    PreRestore,
+}
+
+/// What kind of copy a backup is, as the UI shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupKindTag {
+    Auto,
+    Manual,
+    PreMigration,
+    PreRestore,
+}
+
+/// One backup copy on disk.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BackupInfo {
+    /// The file name inside the backups folder; the handle to restore it by.
+    pub name: String,
+    pub kind: BackupKindTag,
+    /// When it was taken (UTC, RFC 3339).
+    pub created_at: String,
+    #[ts(type = "number")]
+    pub size_bytes: u64,
+}
+
+impl BackupKind {
+    fn prefix(&self) -> String {
+        match self {
+            BackupKind::Auto => "auto".into(),
+            BackupKind::Manual => "manual".into(),
+            BackupKind::PreMigration { from } => format!("pre-migration-v{from}"),
+            BackupKind::PreRestore => "pre-restore".into(),
+        }
+    }
+}
+
+pub fn backup_dir(workspace: &Path) -> PathBuf {
+    workspace.join(BACKUP_DIR)
+}
+
+/// Copies the database open on `src` to `dest` (which must not exist yet).
+pub fn copy_to(src: &Connection, dest: &Path) -> Result<(), StoreError> {
+    if dest.exists() {
+        return Err(StoreError::io(
+            dest,
+            std::io::Error::new(std::io::ErrorKind::AlreadyExists, "file already exists"),
+        ));
+    }
+    if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
+    }
+    let mut partial = dest.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let _ = std::fs::remove_file(&partial);
+    let result = src
+        .backup(MAIN_DB, &partial, None)
+        .map_err(|e| StoreError::sqlite(&partial, e))
+        .and_then(|_| fsync(&partial))
+        .and_then(|_| std::fs::rename(&partial, dest).map_err(|e| StoreError::io(dest, e)));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result?;
+    if let Some(parent) = dest.parent() {
+        fsync_dir(parent);
+    }
+    Ok(())
+}
+
+/// Copies the database file at `src_path` (opened read-only) to a named backup in the
+/// workspace's backups folder. Used before migrations, when no read-write connection exists.
+pub fn write_named(
+    src_path: &Path,
+    workspace: &Path,
+    kind: &BackupKind,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, StoreError> {
+    let src = Connection::open_with_flags(src_path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| StoreError::sqlite(src_path, e))?;
+    write_from(&src, workspace, kind, now)
+}
+
+/// Writes a named backup of the database open on `src`.
+pub fn write_from(
+    src: &Connection,
+    workspace: &Path,
+    kind: &BackupKind,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, StoreError> {
+    let dest = unique_name(&backup_dir(workspace), &kind.prefix(), now);
+    copy_to(src, &dest)?;
+    Ok(dest)
+}
+
+fn unique_name(dir: &Path, prefix: &str, now: DateTime<Utc>) -> PathBuf {
+    let stamp = file_stamp(now);
+    let first = dir.join(format!("{prefix}-{stamp}{EXT}"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| dir.join(format!("{prefix}-{stamp}-{n}{EXT}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// Parses a backup file name into its kind and time; `None` for anything else in the folder.
+fn parse_name(name: &str) -> Option<(BackupKindTag, DateTime<Utc>)> {
+    let stem = name.strip_suffix(EXT)?;
+    let (kind, rest) = if let Some(r) = stem.strip_prefix("auto-") {
+        (BackupKindTag::Auto, r)
+    } else if let Some(r) = stem.strip_prefix("manual-") {
+        (BackupKindTag::Manual, r)
+    } else if let Some(r) = stem.strip_prefix("pre-restore-") {
+        (BackupKindTag::PreRestore, r)
+    } else if let Some(r) = stem.strip_prefix("pre-migration-v") {
+        let (_, r) = r.split_once('-')?;
+        (BackupKindTag::PreMigration, r)
+    } else {
+        return None;
+    };
+    let stamp = rest.get(..16)?;
+    Some((kind, parse_file_stamp(stamp)?))
+}
+
+/// Every backup in the workspace, newest first.
+pub fn list(workspace: &Path) -> Result<Vec<BackupInfo>, StoreError> {
+    let dir = backup_dir(workspace);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StoreError::io(&dir, e)),
+    };
+    let mut out: Vec<(DateTime<Utc>, BackupInfo)> = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some((kind, at)) = parse_name(&name) else {
+            continue;
+        };
+        let size_bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        out.push((
+            at,
+            BackupInfo {
+                name,
+                kind,
+                created_at: to_db(at),
+                size_bytes,
+            },
+        ));
+    }
+    out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.name.cmp(&a.1.name)));
+    Ok(out.into_iter().map(|(_, b)| b).collect())
+}
+
+/// Resolves a backup name from the UI to a path, refusing anything that is not a plain file
+/// name of a listed backup (no path traversal).
+pub fn resolve(workspace: &Path, name: &str) -> Result<PathBuf, StoreError> {
+    if name.contains(['/', '\\']) || parse_name(name).is_none() {
+        return Err(StoreError::BackupNotFound(name.to_string()));
+    }
+    let path = backup_dir(workspace).join(name);
+    if !path.is_file() {
+        return Err(StoreError::BackupNotFound(name.to_string()));
+    }
+    Ok(path)
+}
+
+/// Takes an automatic backup if the newest one is at least a day old (or there is none), then
+/// keeps only the newest `keep` automatic copies. Returns the new copy's path, if one was made.
+pub fn auto_backup_if_due(
+    store: &Store,
+    now: DateTime<Utc>,
+    keep: usize,
+) -> Result<Option<PathBuf>, StoreError> {
+    let autos: Vec<BackupInfo> = list(store.dir())?
+        .into_iter()
+        .filter(|b| b.kind == BackupKindTag::Auto)
+        .collect();
+    let newest = autos
+        .first()
+        .and_then(|b| crate::time::from_db(&b.created_at));
+    let due = newest.is_none_or(|t| now - t >= Duration::hours(AUTO_INTERVAL_HOURS));
+    let made = if due {
+        Some(write_from(store.conn(), store.dir(), &BackupKind::Auto, now)?)
+    } else {
+        None
+    };
+    prune_auto(store.dir(), keep.max(1))?;
+    Ok(made)
+}
+
+/// When the next automatic backup falls due, given the newest one.
+pub fn next_auto_due(workspace: &Path, now: DateTime<Utc>) -> DateTime<Utc> {
+    list(workspace)
+        .ok()
+        .and_then(|l| {
+            l.into_iter()
+                .find(|b| b.kind == BackupKindTag::Auto)
+                .and_then(|b| crate::time::from_db(&b.created_at))
+        })
+        .map(|t| t + Duration::hours(AUTO_INTERVAL_HOURS))
+        .unwrap_or(now)
+}
+
+fn prune_auto(workspace: &Path, keep: usize) -> Result<(), StoreError> {
+    let dir = backup_dir(workspace);
+    for old in list(workspace)?
+        .into_iter()
+        .filter(|b| b.kind == BackupKindTag::Auto)
+        .skip(keep)
+    {
+        let path = dir.join(&old.name);
+        std::fs::remove_file(&path).map_err(|e| StoreError::io(&path, e))?;
+    }
+    Ok(())
+}
+
+/// Checks that a backup can be restored by this build: a readable SQLite file whose schema is
+/// not newer than ours.
+fn check_restorable(path: &Path) -> Result<(), StoreError> {
+    let found = inspect(path)?;
+    if found.schema_version > migrations::LATEST {
+        return Err(StoreError::TooNew {
+            found: found.schema_version,
+            supported: migrations::LATEST,
+        });
+    }
+    Ok(())
+}
+
+/// Restores the open workspace from a backup, in place: a `pre-restore` copy of the current
+/// state is taken first (so a restore can itself be undone), then SQLite copies the backup's
+/// pages into the live database, then migrations bring an older copy up to date.
+pub fn restore(store: &mut Store, name: &str, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
+    let src = resolve(store.dir(), name)?;
+    check_restorable(&src)?;
+    let safety = write_from(store.conn(), store.dir(), &BackupKind::PreRestore, now)?;
+    store
+        .conn_mut()
+        .restore(MAIN_DB, &src, None::<fn(rusqlite::backup::Progress)>)
+        .map_err(|e| StoreError::sqlite(&src, e))?;
+    migrations::migrate(store.conn_mut())?;
+    Ok(safety)
+}
+
+/// Moves a damaged workspace file (and its WAL/shm companions) aside, never deleting it:
+/// `groupdesk.damaged-<stamp>.sqlite3`. Returns the new name of the main file.
+pub fn set_aside_damaged(workspace: &Path, now: DateTime<Utc>) -> Result<PathBuf, StoreError> {
+    let stamp = file_stamp(now);
+    let main = workspace.join(DB_FILE);
+    let aside = workspace.join(format!("groupdesk.damaged-{stamp}{EXT}"));
+    for suffix in ["", "-wal", "-shm"] {
+        let from = PathBuf::from(format!("{}{suffix}", main.display()));
+        if from.exists() {
+            let to = PathBuf::from(format!("{}{suffix}", aside.display()));
+            std::fs::rename(&from, &to).map_err(|e| StoreError::io(&from, e))?;
+        }
+    }
+    Ok(aside)
+}
+
+/// For a workspace whose file cannot be opened: sets the damaged file aside, puts a copy of the
+/// chosen backup in its place and opens it.
+pub fn recover_from_backup(
+    workspace: &Path,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<Store, StoreError> {
+    let src = resolve(workspace, name)?;
+    check_restorable(&src)?;
+    if workspace.join(DB_FILE).exists() {
+        set_aside_damaged(workspace, now)?;
+    }
+    let dest = workspace.join(DB_FILE);
+    let src_conn = Connection::open_with_flags(&src, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| StoreError::sqlite(&src, e))?;
+    copy_to(&src_conn, &dest)?;
+    Store::open_dir(workspace, now)
+}
+
+fn fsync(path: &Path) -> Result<(), StoreError> {
+    std::fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| StoreError::io(path, e))
+}
+
+fn fsync_dir(dir: &Path) {
+    // Makes the rename durable on Unix; directories cannot be opened this way on Windows.
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        let (k, t) = parse_name("pre-migration-v3-20261124T083000Z.sqlite3").unwrap();
+        assert_eq!(k, BackupKindTag::PreMigration);
+        assert_eq!(file_stamp(t), "20261124T083000Z");
+        assert_eq!(
+            parse_name("auto-20261124T083000Z-2.sqlite3").unwrap().0,
+            BackupKindTag::Auto
+        );
+        assert!(parse_name("notes.txt").is_none());
+        assert!(parse_name("auto-garbage.sqlite3").is_none());
+    }
+}

@@ -1,0 +1,169 @@
+//! The workspace file: one SQLite database in the workspace folder.
+//!
+//! Opening is careful because the file is the user's only copy of their work:
+//! 1. an existing file is first inspected read-only (header, schema, version), so a damaged
+//!    file or a foreign one is reported and never written to;
+//! 2. a file from a newer GroupDesk is refused rather than half-understood;
+//! 3. before any migration touches an existing file, a backup copy is written beside it;
+//! 4. migrations run in one transaction (append-only list in [`migrations`]).
+//!
+//! Connection pragmas: WAL (readers never block the writer, backups run while the app works),
+//! `synchronous=FULL` (a committed change survives a power cut), foreign keys, busy timeout.
+
+pub mod backup;
+pub mod check;
+pub use backup::BackupInfo;
+mod error;
+pub mod migrations;
+
+pub use error::StoreError;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The database file's name inside a workspace folder.
+pub const DB_FILE: &str = "groupdesk.sqlite3";
+/// The folder (inside the workspace folder) holding backup copies.
+pub const BACKUP_DIR: &str = "backups";
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// An open workspace database.
+pub struct Store {
+    conn: Connection,
+    dir: PathBuf,
+}
+
+/// What an existing file looked like when inspected read-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inspection {
+    pub schema_version: u32,
+    pub has_tables: bool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the workspace in `dir`, upgrading an older file after backing
+    /// it up. `now` names the backup file.
+    pub fn open_dir(dir: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        let path = dir.join(DB_FILE);
+        let existing = if path.exists() {
+            Some(inspect(&path)?)
+        } else {
+            None
+        };
+        let latest = migrations::LATEST;
+        if let Some(found) = &existing {
+            if found.schema_version > latest {
+                return Err(StoreError::TooNew {
+                    found: found.schema_version,
+                    supported: latest,
+                });
+            }
+            if found.schema_version < latest && (found.has_tables || found.schema_version > 0) {
+                backup::write_named(
+                    &path,
+                    dir,
+                    &backup::BackupKind::PreMigration {
+                        from: found.schema_version,
+                    },
+                    now,
+                )?;
+            }
+        }
+        let mut conn = Connection::open(&path).map_err(|e| StoreError::sqlite(&path, e))?;
+        configure(&conn).map_err(|e| StoreError::sqlite(&path, e))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// An in-memory store with the full schema, for tests of domain code.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let mut conn = Connection::open_in_memory().map_err(StoreError::Sqlite)?;
+        configure(&conn).map_err(StoreError::Sqlite)?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            dir: PathBuf::new(),
+        })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(DB_FILE)
+    }
+
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        user_version(&self.conn).map_err(StoreError::Sqlite)
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(())
+}
+
+pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// Reads an existing file without writing to it: is it SQLite, can its schema be read, and
+/// which version is it? Errors name the file and say what is wrong.
+pub fn inspect(path: &Path) -> Result<Inspection, StoreError> {
+    let mut header = [0u8; 16];
+    let len = std::fs::metadata(path)
+        .map_err(|e| StoreError::io(path, e))?
+        .len();
+    if len == 0 {
+        // An empty file is what SQLite itself creates before the first write: a new workspace.
+        return Ok(Inspection {
+            schema_version: 0,
+            has_tables: false,
+        });
+    }
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(|e| StoreError::io(path, e))?;
+        if len < 100 || f.read_exact(&mut header).is_err() || &header != SQLITE_HEADER {
+            return Err(StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::damaged(path, e))?;
+    let version = user_version(&conn).map_err(|e| StoreError::damaged(path, e))?;
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| StoreError::damaged(path, e))?;
+    Ok(Inspection {
+        schema_version: version,
+        has_tables: tables > 0,
+    })
+}

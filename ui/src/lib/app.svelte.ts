@@ -1,0 +1,42 @@
+// App-wide state: the workspace status, settings and which screen is showing.
+import type { Settings, WorkspaceStatus } from "./bindings";
+import { api } from "./api";
+import { setLanguage } from "./i18n/index.svelte";
+
+export type Screen = "groups" | "settings";
+
+export const app = $state({
+  ready: false,
+  screen: "groups" as Screen,
+  version: "",
+  workspace: null as WorkspaceStatus | null,
+  settings: {
+    language: "zh-CN",
+    theme: "system",
+    backup_keep: 7,
+    sidebar_collapsed: false,
+  } as Settings,
+});
+
+export function applySettings(s: Settings) {
+  app.settings = s;
+  setLanguage(s.language);
+  const root = document.documentElement;
+  if (s.theme === "system") root.removeAttribute("data-theme");
+  else root.setAttribute("data-theme", s.theme);
+}
+
+/** Saves a change to the settings; the saved value (clamped by Rust) becomes the state. */
+export async function saveSettings(patch: Partial<Settings>) {
+  const saved = await api.updateSettings({ ...app.settings, ...patch });
+  applySettings(saved);
+  return saved;
+}
+
+/** True when a key press should not trigger a single-key shortcut (typing in a field). */
+export function isTyping(e: KeyboardEvent): boolean {
+  const el = e.target as HTMLElement | null;
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
+}
