@@ -1,0 +1,46 @@
+//! Helpers shared by the integration tests: real workspace folders in temp dirs and a fixed
+//! clock (domain code never reads the system clock).
+#![allow(dead_code)]
+
+use chrono::{DateTime, TimeZone, Utc};
+use groupdesk::groups::{GoalInput, GroupInput, GroupKind, Horizon, Platform, Stage, Threshold};
+
+pub fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, 0, 0).single().expect("valid test time")
+}
+
+pub fn now() -> DateTime<Utc> {
+    at(2026, 11, 24, 8)
+}
+
+pub fn group(name: &str) -> GroupInput {
+    GroupInput {
+        name: name.to_string(),
+        platform: Platform::Wechat,
+        kind: GroupKind::Knowledge,
+        theme: "每月共读一本书".into(),
+        audience: "职场人".into(),
+        purpose: "坚持阅读".into(),
+        rules: "1. 禁止广告\n2. 友善交流".into(),
+        announcement: "本周日 20:00 分享会".into(),
+        threshold: Threshold::Paid,
+        threshold_note: "年费 199 元".into(),
+        size_cap: Some(200),
+        naming_convention: "昵称+城市+职业".into(),
+        stage: Stage::Growing,
+        goals: vec![
+            GoalInput {
+                horizon: Horizon::Long,
+                title: "付费会员".into(),
+                target: Some(1000),
+                due_date: Some("2027-12-31".into()),
+            },
+            GoalInput {
+                horizon: Horizon::Short,
+                title: "本周打卡人次".into(),
+                target: Some(80),
+                due_date: None,
+            },
+        ],
+    }
+}

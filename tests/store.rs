@@ -1,0 +1,157 @@
+//! The workspace file: opening, pragmas, migrations, refusing newer files, damaged files.
+mod common;
+
+use common::{group, now};
+use groupdesk::groups;
+use groupdesk::store::{self, migrations, Store, StoreError, DB_FILE};
+use rusqlite::Connection;
+
+#[test]
+fn a_new_folder_becomes_a_workspace_with_the_latest_schema_and_safe_pragmas() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("nested/ws");
+    let store = Store::open_dir(&ws, now()).unwrap();
+    assert!(ws.join(DB_FILE).is_file());
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    let c = store.conn();
+    let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let sync: i64 = c.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+    assert_eq!(sync, 2, "synchronous=FULL");
+    let fk: bool = c.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    assert!(fk);
+    // A brand-new workspace needs no pre-migration backup.
+    assert!(store::backup::list(&ws).unwrap().is_empty());
+}
+
+#[test]
+fn migrations_are_valid() {
+    migrations::migrations().validate().unwrap();
+}
+
+#[test]
+fn data_survives_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let mut s = Store::open_dir(dir.path(), now()).unwrap();
+        groups::create(s.conn_mut(), &group("知行读书会共读群1"), now()).unwrap().id
+    };
+    let s = Store::open_dir(dir.path(), now()).unwrap();
+    let g = groups::get(s.conn(), id).unwrap();
+    assert_eq!(g.name, "知行读书会共读群1");
+    assert_eq!(g.goals.len(), 2);
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open_dir(dir.path(), now()).unwrap());
+    let path = dir.path().join(DB_FILE);
+    {
+        let c = Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", migrations::LATEST + 5).unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    match Store::open_dir(dir.path(), now()) {
+        Err(StoreError::TooNew { found, supported }) => {
+            assert_eq!(found, migrations::LATEST + 5);
+            assert_eq!(supported, migrations::LATEST);
+        }
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("a newer file was opened"),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before, "file changed");
+}
+
+#[test]
+fn an_older_file_is_backed_up_then_upgraded_without_loss() {
+    // A version-0 file that already holds the user's data in a table we do not know: the
+    // upgrade must keep it and take a backup first.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(
+            "CREATE TABLE legacy_notes (id INTEGER PRIMARY KEY, body TEXT);
+             INSERT INTO legacy_notes (body) VALUES ('张三：想买课程');",
+        )
+        .unwrap();
+    }
+    let store = Store::open_dir(dir.path(), now()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    let body: String = store
+        .conn()
+        .query_row("SELECT body FROM legacy_notes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(body, "张三：想买课程");
+    let backups = store::backup::list(dir.path()).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].kind, store::backup::BackupKindTag::PreMigration);
+    assert!(backups[0].name.starts_with("pre-migration-v0-20261124T080000Z"));
+    // The backup holds the pre-upgrade file.
+    let copy = Connection::open(dir.path().join("backups").join(&backups[0].name)).unwrap();
+    let v: u32 = copy.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(v, 0);
+}
+
+#[test]
+fn a_text_file_is_not_a_database_and_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let junk = "这不是数据库 — just some notes the user saved here\n".repeat(50);
+    std::fs::write(&path, &junk).unwrap();
+    let err = Store::open_dir(dir.path(), now()).err().expect("must fail");
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
+    assert!(err.is_damage());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), junk);
+    assert!(!dir.path().join(format!("{DB_FILE}-wal")).exists());
+}
+
+#[test]
+fn a_database_with_a_destroyed_schema_page_is_reported_damaged_and_left_as_is() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut s = Store::open_dir(dir.path(), now()).unwrap();
+        groups::create(s.conn_mut(), &group("群A"), now()).unwrap();
+        s.conn()
+            .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+            .unwrap();
+    }
+    let path = dir.path().join(DB_FILE);
+    let mut bytes = std::fs::read(&path).unwrap();
+    // Keep the 100-byte header, wreck the rest of page 1 (the schema table).
+    for b in bytes.iter_mut().take(4096).skip(100) {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Store::open_dir(dir.path(), now()).err().expect("must fail");
+    assert!(err.is_damage(), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "damaged file was modified");
+    let report = store::check::check_dir(dir.path());
+    assert!(matches!(
+        report.verdict,
+        store::check::Verdict::Damaged | store::check::Verdict::Unreadable
+    ));
+}
+
+#[test]
+fn a_truncated_file_is_reported_not_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(DB_FILE), b"SQLite format 3\0").unwrap();
+    let err = Store::open_dir(dir.path(), now()).err().expect("must fail");
+    assert!(err.is_damage(), "{err}");
+}
+
+#[test]
+fn check_reports_a_sound_workspace_and_a_missing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        store::check::check_dir(dir.path()).verdict,
+        store::check::Verdict::Missing
+    );
+    drop(Store::open_dir(dir.path(), now()).unwrap());
+    let r = store::check::check_dir(dir.path());
+    assert_eq!(r.verdict, store::check::Verdict::Ok);
+    assert_eq!(r.schema_version, Some(migrations::LATEST));
+    assert!(r.problems.is_empty());
+}
