@@ -2,7 +2,8 @@
 // destructive action can be taken back without a dialog in the way.
 export type Toast = {
   id: number;
-  text: string;
+  /** Called at render time, so the text follows a language switch. */
+  text: () => string;
   kind: "info" | "error";
   undo?: () => void | Promise<void>;
 };
@@ -15,13 +16,13 @@ export function dismiss(id: number) {
   if (i >= 0) toasts.splice(i, 1);
 }
 
-export function toast(text: string, opts: { kind?: Toast["kind"]; undo?: Toast["undo"] } = {}) {
+export function toast(text: () => string, opts: { kind?: Toast["kind"]; undo?: Toast["undo"] } = {}) {
   const id = next++;
   toasts.push({ id, text, kind: opts.kind ?? "info", undo: opts.undo });
   if (toasts.length > 3) toasts.shift();
   setTimeout(() => dismiss(id), opts.undo ? 8000 : opts.kind === "error" ? 7000 : 3500);
 }
 
-export function toastError(text: string) {
+export function toastError(text: () => string) {
   toast(text, { kind: "error" });
 }

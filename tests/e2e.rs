@@ -1,0 +1,164 @@
+//! End-to-end: the real GroupDesk binary in a real WebKitGTK window (tauri-driver +
+//! WebKitWebDriver under Xvfb), clicked through as a group owner would, then quit and
+//! relaunched to check that everything was really saved.
+//!
+//! Ignored by a plain `cargo test` (they need a display and tauri-driver); `scripts/test.sh`
+//! runs them with `--ignored` under Xvfb.
+mod e2e_support;
+
+use e2e_support::{App, Driver};
+use std::process::Command;
+
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
+async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
+    let driver = Driver::start();
+    let ws = tempfile::tempdir().unwrap();
+    let app = App::launch(&driver, ws.path()).await;
+
+    // A new workspace opens on the groups screen with an empty state that says what to do.
+    app.wait("groups-empty").await;
+    assert!(app.body_text().await.contains("还没有社群"));
+    app.shot("01-zh-empty").await;
+
+    // Saving an empty form is refused inline, in Chinese, and saves nothing.
+    app.click("group-new-empty").await;
+    app.wait("group-form").await;
+    app.click("group-save").await;
+    assert_eq!(app.text("error-f-name").await, "必填");
+    app.fill("field-size_cap", "两百").await;
+    app.wait_text("error-f-size_cap", |t| t == "请输入整数").await;
+    app.shot("02-zh-validation").await;
+
+    // Fill it in properly; the errors disappear as the fields are fixed.
+    app.fill("field-name", "知行读书会共读群1").await;
+    app.choose("field-platform", "wecom").await;
+    app.choose("field-kind", "knowledge").await;
+    app.choose("field-stage", "growing").await;
+    app.fill("field-size_cap", "200").await;
+    app.fill("field-theme", "每月共读一本好书").await;
+    app.fill("field-audience", "想保持阅读习惯的职场人").await;
+    app.fill("field-rules", "1. 禁止广告\n2. 友善交流").await;
+    app.fill("field-announcement", "本周日 20:00 线上分享会").await;
+    app.choose("field-threshold", "paid").await;
+    app.fill("field-threshold_note", "年费 199 元").await;
+    app.click("goal-add").await;
+    app.fill("goal-title", "付费会员人数").await;
+    app.fill("goal-target", "500").await;
+    app.wait_count("error-f-name", 0).await;
+    app.click("group-save").await;
+
+    // The new group is open and listed.
+    assert_eq!(app.wait_text("detail-name", |t| !t.is_empty()).await, "知行读书会共读群1");
+    assert_eq!(app.text("detail-platform").await, "企业微信");
+    assert_eq!(app.text("detail-stage").await, "中期");
+    assert_eq!(app.text("detail-threshold").await, "付费");
+    assert!(app.text("detail-goals").await.contains("付费会员人数"));
+    app.wait_count("group-item", 1).await;
+    app.shot("03-zh-detail").await;
+
+    // Edit in place.
+    app.click("group-edit").await;
+    app.fill("field-theme", "每月共读一本好书，周日线上分享").await;
+    app.click("group-save").await;
+    app.wait_text("detail-theme", |t| t == "每月共读一本好书，周日线上分享").await;
+
+    // A second group, created from the keyboard (N), deleted, then brought back with Undo.
+    app.press("n").await;
+    app.wait("group-form").await;
+    app.fill("field-name", "小鹿烘焙福利群1").await;
+    app.press("\u{E009}\u{E007}\u{E000}").await; // Ctrl+Enter saves
+    app.wait_text("detail-name", |t| t == "小鹿烘焙福利群1").await;
+    app.wait_count("group-item", 2).await;
+    app.click("group-delete").await;
+    app.wait_count("group-item", 1).await;
+    app.wait_text("tab-trash", |t| t.contains('1')).await;
+    app.click("toast-undo").await;
+    app.wait_count("group-item", 2).await;
+
+    // Archive one: it leaves the active list and shows under 已归档.
+    app.wait_css("[data-group-name=\"小鹿烘焙福利群1\"]").await.click().await.unwrap();
+    app.click("group-archive").await;
+    app.wait_count("group-item", 1).await;
+    app.click("tab-archived").await;
+    app.wait_css("[data-group-name=\"小鹿烘焙福利群1\"]").await;
+    app.click("tab-active").await;
+
+    // Switch to English in Settings: the whole UI follows at once.
+    app.click("nav-settings").await;
+    app.wait("settings").await;
+    app.shot("04-zh-settings").await;
+    app.click("lang-en").await;
+    app.wait_text("nav-groups", |t| t.contains("Groups")).await;
+    app.shot("05-en-settings").await;
+    app.click("nav-groups").await;
+    app.wait_css("[data-group-name=\"知行读书会共读群1\"]").await.click().await.unwrap();
+    assert_eq!(app.wait_text("detail-platform", |t| !t.is_empty()).await, "WeCom");
+    app.shot("06-en-detail").await;
+    app.quit().await;
+
+    // Relaunch: the language, the groups and every edit are still there.
+    let app = App::launch(&driver, ws.path()).await;
+    app.wait_text("nav-groups", |t| t.contains("Groups")).await;
+    app.wait_count("group-item", 1).await;
+    app.wait_css("[data-group-name=\"知行读书会共读群1\"]").await.click().await.unwrap();
+    assert_eq!(
+        app.wait_text("detail-theme", |t| !t.is_empty()).await,
+        "每月共读一本好书，周日线上分享"
+    );
+    assert_eq!(app.text("detail-stage").await, "Growing");
+    assert!(app.text("detail-goals").await.contains("500"));
+    app.wait_text("tab-archived", |t| t.contains('1')).await;
+    app.shot("07-en-after-restart").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
+async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {
+    let driver = Driver::start();
+    let ws = tempfile::tempdir().unwrap();
+    let bin = e2e_support::app_binary();
+    let run = |args: &[&str]| {
+        let ok = Command::new(&bin)
+            .arg("--data-dir")
+            .arg(ws.path())
+            .args(args)
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "groupdesk {args:?} failed");
+    };
+    run(&["demo", "--groups", "12"]);
+    run(&["backup"]);
+    // Then the file is overwritten by something that is not a database.
+    let file = ws.path().join("groupdesk.sqlite3");
+    let junk = "这不是数据库".repeat(100);
+    std::fs::write(&file, &junk).unwrap();
+    let _ = std::fs::remove_file(ws.path().join("groupdesk.sqlite3-wal"));
+    let _ = std::fs::remove_file(ws.path().join("groupdesk.sqlite3-shm"));
+
+    let app = App::launch(&driver, ws.path()).await;
+    app.wait("recovery").await;
+    assert_eq!(
+        app.text("recovery-reason").await,
+        "这个文件不是群主工作台的数据文件。"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), junk, "the file was not touched");
+    app.shot("08-zh-recovery").await;
+
+    app.click("recovery-restore").await;
+    app.wait_count("group-item", 12).await;
+    app.shot("09-zh-demo-list").await;
+    app.quit().await;
+
+    // The damaged bytes are kept beside the restored workspace.
+    let kept: Vec<_> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("groupdesk.damaged-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), junk);
+}
