@@ -87,7 +87,13 @@ fn main() {
     let ws_200 = work.join("groups200");
     std::fs::create_dir_all(&work).expect("temp dir");
     let demo = Command::new(&app)
-        .args(["--data-dir", ws_200.to_str().unwrap_or_default(), "demo", "--groups", "200"])
+        .args([
+            "--data-dir",
+            ws_200.to_str().unwrap_or_default(),
+            "demo",
+            "--groups",
+            "200",
+        ])
         .status()
         .expect("run demo");
     assert!(demo.success(), "demo data could not be generated");
@@ -114,8 +120,8 @@ fn main() {
         }
     }
     let base = ms(median(times[0].clone()));
-    let mut report = format!(
-        "| case | median (ms) | min (ms) | max (ms) | vs empty window |\n|---|---|---|---|---|\n"
+    let mut report = String::from(
+        "| case | median (ms) | min (ms) | max (ms) | vs empty window |\n|---|---|---|---|---|\n",
     );
     for (i, (name, _, _)) in cases.iter().enumerate() {
         let m = ms(median(times[i].clone()));

@@ -34,9 +34,29 @@ pub fn render() -> String {
         ($($t:ty),+ $(,)?) => { $( one::<$t>(&cfg, &mut out); )+ };
     }
     all!(
-        Platform, GroupKind, Threshold, Stage, Horizon, GroupView, Goal, GoalInput, GroupInput,
-        Group, GroupSummary, GroupCounts, Rule, FieldError, Language, Theme, Settings,
-        BackupKindTag, BackupInfo, ErrorCode, ApiError, WorkspaceStatus, Bootstrap,
+        Platform,
+        GroupKind,
+        Threshold,
+        Stage,
+        Horizon,
+        GroupView,
+        Goal,
+        GoalInput,
+        GroupInput,
+        Group,
+        GroupSummary,
+        GroupCounts,
+        Rule,
+        FieldError,
+        Language,
+        Theme,
+        Settings,
+        BackupKindTag,
+        BackupInfo,
+        ErrorCode,
+        ApiError,
+        WorkspaceStatus,
+        Bootstrap,
         RestoreOutcome,
     );
     out.trim_end().to_string() + "\n"

@@ -95,10 +95,9 @@ fn run_check(dir: &Path) -> ExitCode {
              (Settings → Backups in the app).",
             false,
         ),
-        check::Verdict::Unreadable => (
-            "NOT OK: this is not a readable GroupDesk workspace.",
-            false,
-        ),
+        check::Verdict::Unreadable => {
+            ("NOT OK: this is not a readable GroupDesk workspace.", false)
+        }
         check::Verdict::Missing => ("NOT OK: there is no workspace in this folder.", false),
     };
     println!("{line}");
@@ -118,7 +117,10 @@ fn run_backup(dir: &Path, file: Option<&Path>) -> ExitCode {
     let now = Utc::now();
     let result = match file {
         Some(f) if f.is_dir() => open_source(&src).and_then(|c| {
-            let dest = f.join(format!("groupdesk-{}.sqlite3", crate::time::file_stamp(now)));
+            let dest = f.join(format!(
+                "groupdesk-{}.sqlite3",
+                crate::time::file_stamp(now)
+            ));
             backup::copy_to(&c, &dest).map(|_| dest)
         }),
         Some(f) => open_source(&src).and_then(|c| backup::copy_to(&c, f).map(|_| f.to_path_buf())),

@@ -80,7 +80,10 @@ pub fn save(conn: &mut Connection, s: &Settings) -> rusqlite::Result<Settings> {
         stmt.execute(params!["language", s.language.as_str()])?;
         stmt.execute(params!["theme", s.theme.as_str()])?;
         stmt.execute(params!["backup_keep", keep.to_string()])?;
-        stmt.execute(params!["sidebar_collapsed", s.sidebar_collapsed.to_string()])?;
+        stmt.execute(params![
+            "sidebar_collapsed",
+            s.sidebar_collapsed.to_string()
+        ])?;
     }
     tx.commit()?;
     load(conn)

@@ -31,7 +31,11 @@ fn a_daily_backup_is_taken_once_a_day_and_only_the_newest_are_kept() {
         .filter(|b| b.kind == BackupKindTag::Auto)
         .collect();
     assert_eq!(autos.len(), 3, "rotation keeps 3");
-    assert!(autos[0].name.starts_with("auto-20261106T090000Z"), "{}", autos[0].name);
+    assert!(
+        autos[0].name.starts_with("auto-20261106T090000Z"),
+        "{}",
+        autos[0].name
+    );
     assert!(autos[2].name.starts_with("auto-20261104T090000Z"));
     // Manual copies are never rotated away.
     backup::write_from(s.conn(), dir.path(), &BackupKind::Manual, t0).unwrap();
@@ -57,7 +61,10 @@ fn a_backup_is_a_consistent_openable_copy_taken_while_the_workspace_is_open() {
     let path = backup::write_from(s.conn(), dir.path(), &BackupKind::Manual, now()).unwrap();
     assert!(!path.with_extension("sqlite3.partial").exists());
     let copy = Store::open_dir(&tempdir_with(&path), now()).unwrap();
-    assert_eq!(groups::list(copy.conn(), GroupView::Active).unwrap().len(), 20);
+    assert_eq!(
+        groups::list(copy.conn(), GroupView::Active).unwrap().len(),
+        20
+    );
 }
 
 fn tempdir_with(file: &std::path::Path) -> std::path::PathBuf {
@@ -97,8 +104,16 @@ fn restore_replaces_the_data_and_keeps_a_pre_restore_copy() {
 fn restore_refuses_names_outside_the_backups_folder() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open_dir(dir.path(), now()).unwrap();
-    for bad in ["../groupdesk.sqlite3", "/etc/passwd", "manual-x.sqlite3", "auto-20261124T080000Z.sqlite3"] {
-        assert!(backup::restore(&mut s, bad, now()).is_err(), "{bad} accepted");
+    for bad in [
+        "../groupdesk.sqlite3",
+        "/etc/passwd",
+        "manual-x.sqlite3",
+        "auto-20261124T080000Z.sqlite3",
+    ] {
+        assert!(
+            backup::restore(&mut s, bad, now()).is_err(),
+            "{bad} accepted"
+        );
     }
 }
 
@@ -118,9 +133,18 @@ fn a_damaged_workspace_is_recovered_from_a_backup_and_the_damaged_file_is_kept()
 
     let later = now() + Duration::hours(1);
     let s = backup::recover_from_backup(dir.path(), &name, later).unwrap();
-    assert_eq!(groups::list(s.conn(), GroupView::Active).unwrap()[0].name, "珍贵的群");
-    let kept = dir.path().join("groupdesk.damaged-20261124T090000Z.sqlite3");
-    assert_eq!(std::fs::read(&kept).unwrap(), junk, "damaged file must be kept as it was");
+    assert_eq!(
+        groups::list(s.conn(), GroupView::Active).unwrap()[0].name,
+        "珍贵的群"
+    );
+    let kept = dir
+        .path()
+        .join("groupdesk.damaged-20261124T090000Z.sqlite3");
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        junk,
+        "damaged file must be kept as it was"
+    );
 }
 
 #[test]
@@ -130,5 +154,7 @@ fn starting_afresh_sets_the_damaged_file_aside() {
     let aside = backup::set_aside_damaged(dir.path(), now()).unwrap();
     assert!(aside.exists());
     let s = Store::open_dir(dir.path(), now()).unwrap();
-    assert!(groups::list(s.conn(), GroupView::Active).unwrap().is_empty());
+    assert!(groups::list(s.conn(), GroupView::Active)
+        .unwrap()
+        .is_empty());
 }

@@ -35,7 +35,10 @@ fn check_says_plainly_what_it_found() {
     let o = groupdesk(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("no workspace"), "{}", stdout(&o));
-    assert!(!dir.path().join("groupdesk.sqlite3").exists(), "check must not create a file");
+    assert!(
+        !dir.path().join("groupdesk.sqlite3").exists(),
+        "check must not create a file"
+    );
 
     let o = groupdesk(dir.path(), &["demo", "--groups", "30"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -46,7 +49,11 @@ fn check_says_plainly_what_it_found() {
     assert!(out.contains("Schema:    version 1"), "{out}");
     assert!(out.contains("OK: the workspace is sound."), "{out}");
 
-    std::fs::write(dir.path().join("groupdesk.sqlite3"), "hello, not a database".repeat(10)).unwrap();
+    std::fs::write(
+        dir.path().join("groupdesk.sqlite3"),
+        "hello, not a database".repeat(10),
+    )
+    .unwrap();
     let _ = std::fs::remove_file(dir.path().join("groupdesk.sqlite3-wal"));
     let o = groupdesk(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
@@ -56,10 +63,14 @@ fn check_says_plainly_what_it_found() {
 #[test]
 fn backup_is_consistent_while_another_connection_writes() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(groupdesk(dir.path(), &["demo", "--groups", "10"]).status.success());
+    assert!(groupdesk(dir.path(), &["demo", "--groups", "10"])
+        .status
+        .success());
     // Another process (here: connection) is in the middle of a write transaction.
     let writer = rusqlite::Connection::open(dir.path().join("groupdesk.sqlite3")).unwrap();
-    writer.execute_batch("BEGIN IMMEDIATE; DELETE FROM group_goals;").unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; DELETE FROM group_goals;")
+        .unwrap();
 
     let dest = dir.path().join("copy.sqlite3");
     let o = groupdesk(dir.path(), &["backup", dest.to_str().unwrap()]);
@@ -69,7 +80,9 @@ fn backup_is_consistent_while_another_connection_writes() {
 
     // The copy holds the last committed state: the uncommitted delete is not in it.
     let copy = rusqlite::Connection::open(&dest).unwrap();
-    let goals: i64 = copy.query_row("SELECT count(*) FROM group_goals", [], |r| r.get(0)).unwrap();
+    let goals: i64 = copy
+        .query_row("SELECT count(*) FROM group_goals", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(goals, 30);
     // It never overwrites an existing file.
     let o = groupdesk(dir.path(), &["backup", dest.to_str().unwrap()]);

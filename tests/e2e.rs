@@ -9,7 +9,6 @@ mod e2e_support;
 use e2e_support::{App, Driver};
 use std::process::Command;
 
-
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
 async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
@@ -28,7 +27,8 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.click("group-save").await;
     assert_eq!(app.text("error-f-name").await, "必填");
     app.fill("field-size_cap", "两百").await;
-    app.wait_text("error-f-size_cap", |t| t == "请输入整数").await;
+    app.wait_text("error-f-size_cap", |t| t == "请输入整数")
+        .await;
     app.shot("02-zh-validation").await;
 
     // Fill it in properly; the errors disappear as the fields are fixed.
@@ -40,7 +40,8 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.fill("field-theme", "每月共读一本好书").await;
     app.fill("field-audience", "想保持阅读习惯的职场人").await;
     app.fill("field-rules", "1. 禁止广告\n2. 友善交流").await;
-    app.fill("field-announcement", "本周日 20:00 线上分享会").await;
+    app.fill("field-announcement", "本周日 20:00 线上分享会")
+        .await;
     app.choose("field-threshold", "paid").await;
     app.fill("field-threshold_note", "年费 199 元").await;
     app.click("goal-add").await;
@@ -50,7 +51,10 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.click("group-save").await;
 
     // The new group is open and listed.
-    assert_eq!(app.wait_text("detail-name", |t| !t.is_empty()).await, "知行读书会共读群1");
+    assert_eq!(
+        app.wait_text("detail-name", |t| !t.is_empty()).await,
+        "知行读书会共读群1"
+    );
     assert_eq!(app.text("detail-platform").await, "企业微信");
     assert_eq!(app.text("detail-stage").await, "中期");
     assert_eq!(app.text("detail-threshold").await, "付费");
@@ -60,16 +64,19 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
 
     // Edit in place.
     app.click("group-edit").await;
-    app.fill("field-theme", "每月共读一本好书，周日线上分享").await;
+    app.fill("field-theme", "每月共读一本好书，周日线上分享")
+        .await;
     app.click("group-save").await;
-    app.wait_text("detail-theme", |t| t == "每月共读一本好书，周日线上分享").await;
+    app.wait_text("detail-theme", |t| t == "每月共读一本好书，周日线上分享")
+        .await;
 
     // A second group, created from the keyboard (N), deleted, then brought back with Undo.
     app.press("n").await;
     app.wait("group-form").await;
     app.fill("field-name", "小鹿烘焙福利群1").await;
     app.press("\u{E009}\u{E007}\u{E000}").await; // Ctrl+Enter saves
-    app.wait_text("detail-name", |t| t == "小鹿烘焙福利群1").await;
+    app.wait_text("detail-name", |t| t == "小鹿烘焙福利群1")
+        .await;
     app.wait_count("group-item", 2).await;
     app.click("group-delete").await;
     app.wait_count("group-item", 1).await;
@@ -78,7 +85,11 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.wait_count("group-item", 2).await;
 
     // Archive one: it leaves the active list and shows under 已归档.
-    app.wait_css("[data-group-name=\"小鹿烘焙福利群1\"]").await.click().await.unwrap();
+    app.wait_css("[data-group-name=\"小鹿烘焙福利群1\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
     app.click("group-archive").await;
     app.wait_count("group-item", 1).await;
     app.click("tab-archived").await;
@@ -93,8 +104,15 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.wait_text("nav-groups", |t| t.contains("Groups")).await;
     app.shot("05-en-settings").await;
     app.click("nav-groups").await;
-    app.wait_css("[data-group-name=\"知行读书会共读群1\"]").await.click().await.unwrap();
-    assert_eq!(app.wait_text("detail-platform", |t| !t.is_empty()).await, "WeCom");
+    app.wait_css("[data-group-name=\"知行读书会共读群1\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(
+        app.wait_text("detail-platform", |t| !t.is_empty()).await,
+        "WeCom"
+    );
     app.shot("06-en-detail").await;
     app.quit().await;
 
@@ -102,7 +120,11 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     let app = App::launch(&driver, ws.path()).await;
     app.wait_text("nav-groups", |t| t.contains("Groups")).await;
     app.wait_count("group-item", 1).await;
-    app.wait_css("[data-group-name=\"知行读书会共读群1\"]").await.click().await.unwrap();
+    app.wait_css("[data-group-name=\"知行读书会共读群1\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
     assert_eq!(
         app.wait_text("detail-theme", |t| !t.is_empty()).await,
         "每月共读一本好书，周日线上分享"
@@ -145,7 +167,11 @@ async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {
         app.text("recovery-reason").await,
         "这个文件不是群主工作台的数据文件。"
     );
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), junk, "the file was not touched");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        junk,
+        "the file was not touched"
+    );
     app.shot("08-zh-recovery").await;
 
     app.click("recovery-restore").await;
@@ -157,7 +183,11 @@ async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {
     let kept: Vec<_> = std::fs::read_dir(ws.path())
         .unwrap()
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("groupdesk.damaged-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("groupdesk.damaged-")
+        })
         .collect();
     assert_eq!(kept.len(), 1);
     assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), junk);

@@ -2,8 +2,8 @@
 //! archive, trash and restore, and one transaction per group-with-goals write.
 mod common;
 
-use common::{group, now};
 use chrono::Duration;
+use common::{group, now};
 use groupdesk::groups::{self, GroupError, GroupView, Horizon, Rule};
 use groupdesk::store::Store;
 
@@ -47,13 +47,24 @@ fn invalid_input_lists_every_problem_and_saves_nothing() {
     let fields: Vec<&str> = errs.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(
         fields,
-        ["name", "rules", "size_cap", "goals.0.title", "goals.0.target", "goals.1.target", "goals.1.due_date"]
+        [
+            "name",
+            "rules",
+            "size_cap",
+            "goals.0.title",
+            "goals.0.target",
+            "goals.1.target",
+            "goals.1.due_date"
+        ]
     );
     assert_eq!(errs[0].1, Rule::Required);
     assert_eq!(errs[1].1, Rule::TooLong { max: 5000 });
     assert_eq!(errs[6].1, Rule::InvalidDate);
     assert_eq!(groups::counts(s.conn()).unwrap().active, 0);
-    let goals: i64 = s.conn().query_row("SELECT count(*) FROM group_goals", [], |r| r.get(0)).unwrap();
+    let goals: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM group_goals", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(goals, 0);
 }
 
@@ -66,7 +77,8 @@ fn names_are_unique_among_live_groups_ignoring_latin_case() {
     // Editing a group may keep its own name.
     let b = groups::create(s.conn_mut(), &group("群B"), now()).unwrap();
     groups::update(s.conn_mut(), b.id, &group("群B"), now()).unwrap();
-    let errs = rules_of(groups::update(s.conn_mut(), b.id, &group("INDIE MAKERS"), now()).unwrap_err());
+    let errs =
+        rules_of(groups::update(s.conn_mut(), b.id, &group("INDIE MAKERS"), now()).unwrap_err());
     assert_eq!(errs, vec![("name".to_string(), Rule::Taken)]);
 }
 
@@ -114,15 +126,28 @@ fn archive_trash_restore_and_purge() {
     let c = groups::counts(s.conn()).unwrap();
     assert_eq!((c.active, c.archived, c.trash), (1, 0, 1));
     // Purging needs the group to be in the trash first.
-    assert!(matches!(groups::purge(s.conn(), a.id), Err(GroupError::NotInTrash(_))));
+    assert!(matches!(
+        groups::purge(s.conn(), a.id),
+        Err(GroupError::NotInTrash(_))
+    ));
     // A name in the trash is free for a new group; restoring the old one then clashes.
     groups::create(s.conn_mut(), &group("群B"), now()).unwrap();
-    assert!(matches!(groups::restore(s.conn_mut(), b.id, now()), Err(GroupError::NameTaken(_))));
+    assert!(matches!(
+        groups::restore(s.conn_mut(), b.id, now()),
+        Err(GroupError::NameTaken(_))
+    ));
     groups::purge(s.conn(), b.id).unwrap();
-    assert!(matches!(groups::get(s.conn(), b.id), Err(GroupError::NotFound(_))));
+    assert!(matches!(
+        groups::get(s.conn(), b.id),
+        Err(GroupError::NotFound(_))
+    ));
     let orphans: i64 = s
         .conn()
-        .query_row("SELECT count(*) FROM group_goals WHERE group_id = ?1", [b.id], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM group_goals WHERE group_id = ?1",
+            [b.id],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(orphans, 0, "goals go with their group");
 
@@ -136,13 +161,20 @@ fn archive_trash_restore_and_purge() {
 }
 
 fn names(s: &Store, view: GroupView) -> Vec<String> {
-    groups::list(s.conn(), view).unwrap().into_iter().map(|g| g.name).collect()
+    groups::list(s.conn(), view)
+        .unwrap()
+        .into_iter()
+        .map(|g| g.name)
+        .collect()
 }
 
 #[test]
 fn demo_data_is_realistic_unique_and_additive() {
     let mut s = store();
-    let opts = groupdesk::demo::DemoOptions { groups: 20, seed: 7 };
+    let opts = groupdesk::demo::DemoOptions {
+        groups: 20,
+        seed: 7,
+    };
     groupdesk::demo::fill(s.conn_mut(), &opts, now()).unwrap();
     groupdesk::demo::fill(s.conn_mut(), &opts, now()).unwrap();
     let all = groups::list(s.conn(), GroupView::Active).unwrap();
@@ -163,12 +195,22 @@ fn settings_round_trip_and_clamp() {
     assert_eq!(d.language, Language::ZhCn);
     let saved = settings::save(
         s.conn_mut(),
-        &settings::Settings { language: Language::En, theme: Theme::Dark, backup_keep: 500, sidebar_collapsed: true },
+        &settings::Settings {
+            language: Language::En,
+            theme: Theme::Dark,
+            backup_keep: 500,
+            sidebar_collapsed: true,
+        },
     )
     .unwrap();
     assert_eq!(saved.language, Language::En);
     assert_eq!(saved.backup_keep, settings::BACKUP_KEEP_MAX);
     assert!(saved.sidebar_collapsed);
-    s.conn().execute("UPDATE settings SET value = 'klingon' WHERE key = 'language'", []).unwrap();
+    s.conn()
+        .execute(
+            "UPDATE settings SET value = 'klingon' WHERE key = 'language'",
+            [],
+        )
+        .unwrap();
     assert_eq!(settings::load(s.conn()).unwrap().language, Language::ZhCn);
 }

@@ -18,7 +18,8 @@ fn a_second_launch_on_the_same_folder_asks_the_first_for_focus() {
         Acquired::AlreadyRunning { notified } => assert!(notified),
         Acquired::First(_) => panic!("two instances own one folder"),
     }
-    rx.recv_timeout(Duration::from_secs(5)).expect("focus request delivered");
+    rx.recv_timeout(Duration::from_secs(5))
+        .expect("focus request delivered");
 
     let other = tempfile::tempdir().unwrap();
     assert!(matches!(acquire(other.path()).unwrap(), Acquired::First(_)));

@@ -14,11 +14,17 @@ fn a_new_folder_becomes_a_workspace_with_the_latest_schema_and_safe_pragmas() {
     assert!(ws.join(DB_FILE).is_file());
     assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
     let c = store.conn();
-    let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
-    let sync: i64 = c.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+    let sync: i64 = c
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
     assert_eq!(sync, 2, "synchronous=FULL");
-    let fk: bool = c.pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    let fk: bool = c
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
     assert!(fk);
     // A brand-new workspace needs no pre-migration backup.
     assert!(store::backup::list(&ws).unwrap().is_empty());
@@ -34,7 +40,9 @@ fn data_survives_closing_and_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let id = {
         let mut s = Store::open_dir(dir.path(), now()).unwrap();
-        groups::create(s.conn_mut(), &group("知行读书会共读群1"), now()).unwrap().id
+        groups::create(s.conn_mut(), &group("知行读书会共读群1"), now())
+            .unwrap()
+            .id
     };
     let s = Store::open_dir(dir.path(), now()).unwrap();
     let g = groups::get(s.conn(), id).unwrap();
@@ -49,7 +57,8 @@ fn a_file_from_a_newer_version_is_refused_and_left_untouched() {
     let path = dir.path().join(DB_FILE);
     {
         let c = Connection::open(&path).unwrap();
-        c.pragma_update(None, "user_version", migrations::LATEST + 5).unwrap();
+        c.pragma_update(None, "user_version", migrations::LATEST + 5)
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     match Store::open_dir(dir.path(), now()) {
@@ -87,10 +96,14 @@ fn an_older_file_is_backed_up_then_upgraded_without_loss() {
     let backups = store::backup::list(dir.path()).unwrap();
     assert_eq!(backups.len(), 1);
     assert_eq!(backups[0].kind, store::backup::BackupKindTag::PreMigration);
-    assert!(backups[0].name.starts_with("pre-migration-v0-20261124T080000Z"));
+    assert!(backups[0]
+        .name
+        .starts_with("pre-migration-v0-20261124T080000Z"));
     // The backup holds the pre-upgrade file.
     let copy = Connection::open(dir.path().join("backups").join(&backups[0].name)).unwrap();
-    let v: u32 = copy.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let v: u32 = copy
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(v, 0);
 }
 
@@ -126,7 +139,11 @@ fn a_database_with_a_destroyed_schema_page_is_reported_damaged_and_left_as_is() 
     std::fs::write(&path, &bytes).unwrap();
     let err = Store::open_dir(dir.path(), now()).err().expect("must fail");
     assert!(err.is_damage(), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), bytes, "damaged file was modified");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "damaged file was modified"
+    );
     let report = store::check::check_dir(dir.path());
     assert!(matches!(
         report.verdict,

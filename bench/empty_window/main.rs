@@ -10,7 +10,9 @@ fn ready(app: tauri::AppHandle) {
 fn main() {
     if let Err(e) = tauri::Builder::default()
         .invoke_handler(tauri::generate_handler![ready])
-        .run(tauri::generate_context!("bench/empty_window/tauri.conf.json"))
+        .run(tauri::generate_context!(
+            "bench/empty_window/tauri.conf.json"
+        ))
     {
         eprintln!("empty_window: {e}");
         std::process::exit(1);

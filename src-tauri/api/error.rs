@@ -53,7 +53,9 @@ impl From<GroupError> for ApiError {
                 message,
                 fields,
             },
-            GroupError::NotFound(_) => ApiError::new(ErrorCode::NotFound, "group.not_found", message),
+            GroupError::NotFound(_) => {
+                ApiError::new(ErrorCode::NotFound, "group.not_found", message)
+            }
             GroupError::NameTaken(_) => {
                 ApiError::new(ErrorCode::Conflict, "group.restore_name_taken", message)
             }

@@ -1,13 +1,14 @@
 //! Commands for groups (社群).
 use super::{ApiError, AppState};
-use crate::groups::{
-    self, FieldError, Group, GroupCounts, GroupInput, GroupSummary, GroupView,
-};
+use crate::groups::{self, FieldError, Group, GroupCounts, GroupInput, GroupSummary, GroupView};
 use chrono::Utc;
 use tauri::State;
 
 #[tauri::command(async)]
-pub fn list_groups(state: State<'_, AppState>, view: GroupView) -> Result<Vec<GroupSummary>, ApiError> {
+pub fn list_groups(
+    state: State<'_, AppState>,
+    view: GroupView,
+) -> Result<Vec<GroupSummary>, ApiError> {
     state.with_store(|s| Ok(groups::list(s.conn(), view)?))
 }
 

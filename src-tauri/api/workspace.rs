@@ -11,7 +11,6 @@ use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
 
-
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct WorkspaceStatus {
     /// The workspace folder.
@@ -136,7 +135,10 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ApiError> {
 
 /// Restores the open workspace from a backup (a safety copy is taken first).
 #[tauri::command(async)]
-pub fn restore_backup(state: State<'_, AppState>, name: String) -> Result<RestoreOutcome, ApiError> {
+pub fn restore_backup(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<RestoreOutcome, ApiError> {
     let safety = state.with_store(|s| Ok(backup::restore(s, &name, Utc::now())?))?;
     Ok(RestoreOutcome {
         safety_backup: safety.file_name().map(|n| n.to_string_lossy().into_owned()),
@@ -180,7 +182,11 @@ pub fn recover_workspace(
 
 /// Opens another workspace folder: starts GroupDesk on it and closes this window.
 #[tauri::command(async)]
-pub fn open_other_workspace(app: AppHandle, state: State<'_, AppState>, dir: String) -> Result<(), ApiError> {
+pub fn open_other_workspace(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    dir: String,
+) -> Result<(), ApiError> {
     let dir = PathBuf::from(dir);
     if dir == state.dir {
         return Ok(());

@@ -60,7 +60,12 @@ fn group_name(brand: &Brand, number: u32) -> String {
 }
 
 fn group_input(brand: &Brand, number: u32, rng: &mut StdRng, now: DateTime<Utc>) -> GroupInput {
-    let stage = [Stage::New, Stage::Growing, Stage::Mature, Stage::WindingDown][rng.random_range(0..4)];
+    let stage = [
+        Stage::New,
+        Stage::Growing,
+        Stage::Mature,
+        Stage::WindingDown,
+    ][rng.random_range(0..4)];
     let threshold = brand.threshold;
     let due = |days: u64| {
         now.date_naive()

@@ -33,9 +33,7 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<GroupSummary> {
 pub fn list(conn: &Connection, view: GroupView) -> Result<Vec<GroupSummary>, GroupError> {
     let filter = match view {
         GroupView::Active => "g.deleted_at IS NULL AND g.archived_at IS NULL ORDER BY g.name",
-        GroupView::Archived => {
-            "g.deleted_at IS NULL AND g.archived_at IS NOT NULL ORDER BY g.name"
-        }
+        GroupView::Archived => "g.deleted_at IS NULL AND g.archived_at IS NOT NULL ORDER BY g.name",
         GroupView::Trash => "g.deleted_at IS NOT NULL ORDER BY g.deleted_at DESC",
     };
     let sql = format!("SELECT {SUMMARY_COLUMNS} FROM groups g WHERE {filter}");
@@ -177,12 +175,18 @@ fn write_goals(tx: &Transaction<'_>, id: i64, goals: &[GoalInput]) -> rusqlite::
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for (pos, g) in goals.iter().map(normalise_goal).enumerate() {
-        stmt.execute(params![id, g.horizon, g.title, g.target, g.due_date, pos as i64])?;
+        stmt.execute(params![
+            id, g.horizon, g.title, g.target, g.due_date, pos as i64
+        ])?;
     }
     Ok(())
 }
 
-fn ensure_valid(conn: &Connection, input: &GroupInput, except: Option<i64>) -> Result<(), GroupError> {
+fn ensure_valid(
+    conn: &Connection,
+    input: &GroupInput,
+    except: Option<i64>,
+) -> Result<(), GroupError> {
     let errs = check(conn, input, except)?;
     if errs.is_empty() {
         Ok(())
@@ -293,12 +297,7 @@ fn ensure_exists(conn: &Connection, id: i64) -> Result<(), GroupError> {
     }
 }
 
-fn set_column(
-    conn: &Connection,
-    id: i64,
-    sql: &str,
-    now: DateTime<Utc>,
-) -> Result<(), GroupError> {
+fn set_column(conn: &Connection, id: i64, sql: &str, now: DateTime<Utc>) -> Result<(), GroupError> {
     let changed = conn.execute(sql, params![id, to_db(now)])?;
     if changed == 0 {
         return Err(GroupError::NotFound(id));

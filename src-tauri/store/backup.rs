@@ -208,7 +208,12 @@ pub fn auto_backup_if_due(
         .and_then(|b| crate::time::from_db(&b.created_at));
     let due = newest.is_none_or(|t| now - t >= Duration::hours(AUTO_INTERVAL_HOURS));
     let made = if due {
-        Some(write_from(store.conn(), store.dir(), &BackupKind::Auto, now)?)
+        Some(write_from(
+            store.conn(),
+            store.dir(),
+            &BackupKind::Auto,
+            now,
+        )?)
     } else {
         None
     };

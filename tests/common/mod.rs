@@ -6,7 +6,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use groupdesk::groups::{GoalInput, GroupInput, GroupKind, Horizon, Platform, Stage, Threshold};
 
 pub fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, 0, 0).single().expect("valid test time")
+    Utc.with_ymd_and_hms(y, m, d, h, 0, 0)
+        .single()
+        .expect("valid test time")
 }
 
 pub fn now() -> DateTime<Utc> {

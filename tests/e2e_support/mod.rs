@@ -7,8 +7,8 @@
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use serde_json::{json, Map, Value};
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -34,7 +34,12 @@ impl Driver {
         let native = free_port();
         // Its own process group, so dropping the driver also ends the WebKitWebDriver it starts.
         let child = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
             .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -132,7 +137,11 @@ impl App {
     }
 
     pub async fn click(&self, id: &str) {
-        self.wait(id).await.click().await.unwrap_or_else(|e| panic!("click {id}: {e}"));
+        self.wait(id)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {id}: {e}"));
     }
 
     /// Replaces a field's text by typing, as a user would (select all, type over it).
@@ -140,7 +149,10 @@ impl App {
         let el = self.wait(id).await;
         el.click().await.expect("focus field");
         self.client
-            .execute("arguments[0].select();", vec![serde_json::to_value(&el).expect("el")])
+            .execute(
+                "arguments[0].select();",
+                vec![serde_json::to_value(&el).expect("el")],
+            )
             .await
             .expect("select text");
         if text.is_empty() {
@@ -196,7 +208,11 @@ impl App {
     pub async fn wait_count(&self, id: &str, n: usize) {
         let deadline = Instant::now() + WAIT;
         while self.count(id).await != n {
-            assert!(Instant::now() < deadline, "{id}: expected {n}, have {}", self.count(id).await);
+            assert!(
+                Instant::now() < deadline,
+                "{id}: expected {n}, have {}",
+                self.count(id).await
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test GroupDesk has:
+# UI type check and unit tests, rustfmt, clippy, the Rust unit and integration tests, the
+# end-to-end tests in the real window under Xvfb, and the startup benchmark.
+# Set GROUPDESK_SKIP_BENCH=1 to leave out the benchmark (it needs a release build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+echo "==> UI: type check, unit tests, build"
+npm --prefix ui run check
+npm --prefix ui test
+npm --prefix ui run build
+
+echo "==> Rust: format and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets --locked -- -D warnings
+
+echo "==> Rust: unit and integration tests (real SQLite files)"
+cargo test --locked
+
+echo "==> End-to-end: the real app window (tauri-driver + WebKitWebDriver under Xvfb)"
+xvfb-run -a -s "-screen 0 1440x900x24" \
+  cargo test --locked --test e2e -- --ignored --test-threads=1
+echo "Screenshots: target/e2e-screenshots/"
+
+if [ "${GROUPDESK_SKIP_BENCH:-0}" != 1 ]; then
+  echo "==> Startup benchmark (release build)"
+  cargo build --release --locked --bin groupdesk --example empty_window
+  xvfb-run -a -s "-screen 0 1440x900x24" cargo bench --locked --bench startup
+fi
