@@ -39,7 +39,7 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.fill("field-size_cap", "200").await;
     app.fill("field-theme", "每月共读一本好书").await;
     app.fill("field-audience", "想保持阅读习惯的职场人").await;
-    app.fill("field-rules", "1. 禁止广告\n2. 友善交流").await;
+    app.fill("field-rules", "1. 禁止广告\u{E007}2. 友善交流").await; // Enter: a new line
     app.fill("field-announcement", "本周日 20:00 线上分享会")
         .await;
     app.choose("field-threshold", "paid").await;
@@ -59,6 +59,7 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     assert_eq!(app.text("detail-stage").await, "中期");
     assert_eq!(app.text("detail-threshold").await, "付费");
     assert!(app.text("detail-goals").await.contains("付费会员人数"));
+    assert_eq!(app.text("detail-rules").await, "1. 禁止广告\n2. 友善交流");
     app.wait_count("group-item", 1).await;
     app.shot("03-zh-detail").await;
 
@@ -176,7 +177,27 @@ async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {
 
     app.click("recovery-restore").await;
     app.wait_count("group-item", 12).await;
-    app.shot("09-zh-demo-list").await;
+    app.wait_css("[data-group-name=\"知行读书会共读群1\"]").await.click().await.unwrap();
+    app.wait("group-detail").await;
+    app.shot("09-zh-demo-detail").await;
+
+    // Dark theme, and a small window: nothing cut off.
+    app.click("nav-settings").await;
+    app.click("theme-dark").await;
+    app.click("nav-groups").await;
+    app.wait_css("[data-group-name=\"知行读书会共读群1\"]").await.click().await.unwrap();
+    app.wait("group-detail").await;
+    app.shot("10-zh-dark-detail").await;
+    if app.client.set_window_size(1024, 700).await.is_ok() {
+        app.shot("11-zh-dark-1024").await;
+    }
+    app.click("nav-settings").await;
+    app.click("lang-en").await;
+    app.click("theme-light").await;
+    app.click("nav-groups").await;
+    app.click("group-new").await;
+    app.wait("group-form").await;
+    app.shot("12-en-form-1024").await;
     app.quit().await;
 
     // The damaged bytes are kept beside the restored workspace.
