@@ -39,7 +39,8 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.fill("field-size_cap", "200").await;
     app.fill("field-theme", "每月共读一本好书").await;
     app.fill("field-audience", "想保持阅读习惯的职场人").await;
-    app.fill("field-rules", "1. 禁止广告\u{E007}2. 友善交流").await; // Enter: a new line
+    app.fill("field-rules", "1. 禁止广告\u{E007}2. 友善交流")
+        .await; // Enter: a new line
     app.fill("field-announcement", "本周日 20:00 线上分享会")
         .await;
     app.choose("field-threshold", "paid").await;
@@ -86,15 +87,11 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.wait_count("group-item", 2).await;
 
     // Archive one: it leaves the active list and shows under 已归档.
-    app.wait_css("[data-group-name=\"小鹿烘焙福利群1\"]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open_group("小鹿烘焙福利群1").await;
     app.click("group-archive").await;
     app.wait_count("group-item", 1).await;
     app.click("tab-archived").await;
-    app.wait_css("[data-group-name=\"小鹿烘焙福利群1\"]").await;
+    app.wait_group("小鹿烘焙福利群1").await;
     app.click("tab-active").await;
 
     // Switch to English in Settings: the whole UI follows at once.
@@ -105,11 +102,7 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.wait_text("nav-groups", |t| t.contains("Groups")).await;
     app.shot("05-en-settings").await;
     app.click("nav-groups").await;
-    app.wait_css("[data-group-name=\"知行读书会共读群1\"]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open_group("知行读书会共读群1").await;
     assert_eq!(
         app.wait_text("detail-platform", |t| !t.is_empty()).await,
         "WeCom"
@@ -121,11 +114,7 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     let app = App::launch(&driver, ws.path()).await;
     app.wait_text("nav-groups", |t| t.contains("Groups")).await;
     app.wait_count("group-item", 1).await;
-    app.wait_css("[data-group-name=\"知行读书会共读群1\"]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open_group("知行读书会共读群1").await;
     assert_eq!(
         app.wait_text("detail-theme", |t| !t.is_empty()).await,
         "每月共读一本好书，周日线上分享"
@@ -177,7 +166,7 @@ async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {
 
     app.click("recovery-restore").await;
     app.wait_count("group-item", 12).await;
-    app.wait_css("[data-group-name=\"知行读书会共读群1\"]").await.click().await.unwrap();
+    app.open_group("知行读书会共读群1").await;
     app.wait("group-detail").await;
     app.shot("09-zh-demo-detail").await;
 
@@ -185,7 +174,7 @@ async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {
     app.click("nav-settings").await;
     app.click("theme-dark").await;
     app.click("nav-groups").await;
-    app.wait_css("[data-group-name=\"知行读书会共读群1\"]").await.click().await.unwrap();
+    app.open_group("知行读书会共读群1").await;
     app.wait("group-detail").await;
     app.shot("10-zh-dark-detail").await;
     if app.client.set_window_size(1024, 700).await.is_ok() {

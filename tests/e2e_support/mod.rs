@@ -132,6 +132,21 @@ impl App {
             .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
     }
 
+    /// Waits for the group named `name` in the list.
+    pub async fn wait_group(&self, name: &str) -> Element {
+        self.wait_css(&format!("[data-group-name=\"{name}\"]"))
+            .await
+    }
+
+    /// Opens the group named `name` from the list.
+    pub async fn open_group(&self, name: &str) {
+        self.wait_group(name)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("open {name}: {e}"));
+    }
+
     pub async fn exists(&self, id: &str) -> bool {
         self.client.find(Locator::Css(&tid(id))).await.is_ok()
     }
