@@ -39,7 +39,9 @@ fi
 
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "==> Installing the UI's npm packages"
-  npm --prefix ui ci --no-audit --no-fund --loglevel=error
+  # `npm install` (not `ci`): it honours the lock file, and tolerates the optional
+  # other-platform binaries of @tauri-apps/cli that some registries do not list.
+  npm --prefix ui install --no-audit --no-fund --loglevel=error
 fi
 
 if [ $want_test = 1 ] && ! command -v tauri-driver >/dev/null 2>&1; then
