@@ -12,7 +12,7 @@ pub mod workspace;
 
 pub use error::{ApiError, ErrorCode};
 
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -20,7 +20,8 @@ use std::sync::Mutex;
 /// newer version…), in which case the UI offers a way out instead of the normal screens.
 pub enum Workspace {
     Open(Store),
-    Failed(StoreError),
+    /// Why it could not be opened, already in the shape the UI shows.
+    Failed(ApiError),
 }
 
 pub struct AppState {

@@ -47,7 +47,7 @@ pub fn status_of(state: &AppState) -> WorkspaceStatus {
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let (open, schema_version, error) = match &*guard {
         Workspace::Open(s) => (true, s.schema_version().ok(), None),
-        Workspace::Failed(e) => (false, None, Some(ApiError::from(clone_error(e)))),
+        Workspace::Failed(e) => (false, None, Some(e.clone())),
     };
     WorkspaceStatus {
         dir: state.dir.display().to_string(),
@@ -55,27 +55,6 @@ pub fn status_of(state: &AppState) -> WorkspaceStatus {
         open,
         schema_version,
         error,
-    }
-}
-
-/// `StoreError` holds non-clonable sources; the UI needs only its kind and text.
-fn clone_error(e: &crate::store::StoreError) -> crate::store::StoreError {
-    use crate::store::StoreError as E;
-    match e {
-        E::NotADatabase { path } => E::NotADatabase { path: path.clone() },
-        E::Damaged { path, detail } => E::Damaged {
-            path: path.clone(),
-            detail: detail.clone(),
-        },
-        E::TooNew { found, supported } => E::TooNew {
-            found: *found,
-            supported: *supported,
-        },
-        E::BackupNotFound(n) => E::BackupNotFound(n.clone()),
-        other => E::Io {
-            path: PathBuf::new(),
-            source: std::io::Error::other(other.to_string()),
-        },
     }
 }
 

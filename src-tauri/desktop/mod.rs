@@ -40,7 +40,7 @@ pub fn run(dir: PathBuf) -> ExitCode {
         Ok(store) => Workspace::Open(store),
         Err(e) => {
             eprintln!("groupdesk: {e}");
-            Workspace::Failed(e)
+            Workspace::Failed(e.into())
         }
     };
     let language = match &workspace {
