@@ -123,6 +123,18 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     assert!(app.text("detail-goals").await.contains("500"));
     app.wait_text("tab-archived", |t| t.contains('1')).await;
     app.shot("07-en-after-restart").await;
+
+    // A second launch on the same workspace does not open a second window: it hands over to
+    // the running one and exits at once.
+    let second = Command::new(e2e_support::app_binary())
+        .arg("--data-dir")
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert!(second.status.success());
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert!(said.contains("already open"), "{said}");
+    app.wait("group-detail").await;
     app.quit().await;
 }
 
