@@ -214,3 +214,42 @@ async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {
     assert_eq!(kept.len(), 1);
     assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), junk);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
+async fn a_long_list_is_windowed_and_the_keyboard_walks_through_it() {
+    let driver = Driver::start();
+    let ws = tempfile::tempdir().unwrap();
+    let ok = Command::new(e2e_support::app_binary())
+        .arg("--data-dir")
+        .arg(ws.path())
+        .args(["demo", "--groups", "200"])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let app = App::launch(&driver, ws.path()).await;
+    app.wait_text("tab-active", |t| t.contains("200")).await;
+    // Only the rows in view (plus a margin) are in the page, not all 200.
+    let rendered = app.count("group-item").await;
+    assert!((10..60).contains(&rendered), "{rendered} rows rendered");
+
+    for _ in 0..60 {
+        app.press("\u{E015}").await; // ArrowDown
+    }
+    // The 60th group is open, and its row was scrolled into the window and is selected.
+    let name = app.wait_text("detail-name", |t| !t.is_empty()).await;
+    let selected = app
+        .js("return document.querySelector('[data-testid=group-item][aria-selected=true]')?.dataset.groupName ?? null")
+        .await;
+    assert_eq!(selected.as_str(), Some(name.as_str()));
+    let index = app
+        .js("const names = [...document.querySelectorAll('[data-testid=group-item]')].map(e => e.dataset.groupId); return names.length")
+        .await;
+    assert!(
+        index.as_u64().unwrap_or(0) < 60,
+        "still windowed after scrolling"
+    );
+    app.shot("13-zh-200-groups-scrolled").await;
+    app.quit().await;
+}

@@ -214,3 +214,15 @@ fn settings_round_trip_and_clamp() {
         .unwrap();
     assert_eq!(settings::load(s.conn()).unwrap().language, Language::ZhCn);
 }
+
+#[test]
+fn lists_sort_names_the_way_people_number_groups() {
+    let mut s = store();
+    for n in ["交流群10", "交流群2", "交流群1", "Alpha 3", "alpha 20"] {
+        groups::create(s.conn_mut(), &group(n), now()).unwrap();
+    }
+    assert_eq!(
+        names(&s, GroupView::Active),
+        ["Alpha 3", "alpha 20", "交流群1", "交流群2", "交流群10"]
+    );
+}

@@ -60,6 +60,7 @@ pub fn status_of(state: &AppState) -> WorkspaceStatus {
 
 #[tauri::command(async)]
 pub fn bootstrap(state: State<'_, AppState>) -> Result<Bootstrap, ApiError> {
+    crate::desktop::probe::mark("bootstrap-called");
     let workspace = status_of(&state);
     let version = env!("CARGO_PKG_VERSION").to_string();
     if !workspace.open {
@@ -185,7 +186,8 @@ pub fn open_other_workspace(
 /// `GROUPDESK_STARTUP_PROBE=1` (the startup benchmark) it prints a line and quits.
 #[tauri::command(async)]
 pub fn startup_ready(app: AppHandle) {
-    if std::env::var_os("GROUPDESK_STARTUP_PROBE").is_some() {
+    crate::desktop::probe::mark("first-screen");
+    if crate::desktop::probe::enabled() {
         println!("groupdesk-ready");
         app.exit(0);
     }

@@ -3,6 +3,7 @@
 // An edge of the app: reading the clock here is allowed (see clippy.toml).
 #![allow(clippy::disallowed_methods)]
 mod backups;
+pub mod probe;
 
 use crate::api::{settings::set_window_title, AppState, Workspace};
 use crate::instance::{self, Acquired};
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 use tauri::Manager;
 
 pub fn run(dir: PathBuf) -> ExitCode {
+    probe::start();
     let mut guard = match instance::acquire(&dir) {
         Ok(Acquired::First(guard)) => guard,
         Ok(Acquired::AlreadyRunning { notified }) => {
@@ -43,6 +45,7 @@ pub fn run(dir: PathBuf) -> ExitCode {
             Workspace::Failed(e.into())
         }
     };
+    probe::mark("store-open");
     let language = match &workspace {
         Workspace::Open(s) => settings::load(s.conn()).map(|s| s.language).ok(),
         Workspace::Failed(_) => None,
@@ -53,6 +56,7 @@ pub fn run(dir: PathBuf) -> ExitCode {
         .manage(AppState::new(dir, workspace))
         .invoke_handler(crate::api_handlers!())
         .setup(move |app| {
+            probe::mark("tauri-setup");
             let handle = app.handle().clone();
             if let Some(language) = language {
                 set_window_title(&handle, language);

@@ -29,7 +29,7 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<GroupSummary> {
     })
 }
 
-/// The groups in one view, by name (the trash: most recently deleted first).
+/// The groups in one view, in natural name order (the trash: most recently deleted first).
 pub fn list(conn: &Connection, view: GroupView) -> Result<Vec<GroupSummary>, GroupError> {
     let filter = match view {
         GroupView::Active => "g.deleted_at IS NULL AND g.archived_at IS NULL ORDER BY g.name",
@@ -39,7 +39,12 @@ pub fn list(conn: &Connection, view: GroupView) -> Result<Vec<GroupSummary>, Gro
     let sql = format!("SELECT {SUMMARY_COLUMNS} FROM groups g WHERE {filter}");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], summary_from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut out: Vec<GroupSummary> = rows.collect::<Result<_, _>>()?;
+    if view != GroupView::Trash {
+        // Names follow "brand + purpose + number": 群2 comes before 群10.
+        out.sort_by(|a, b| natord::compare_ignore_case(&a.name, &b.name));
+    }
+    Ok(out)
 }
 
 pub fn counts(conn: &Connection) -> Result<GroupCounts, GroupError> {
