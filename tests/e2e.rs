@@ -94,6 +94,29 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.wait_group("小鹿烘焙福利群1").await;
     app.click("tab-active").await;
 
+    // Back up from Settings, add a group, then restore the backup: the group is gone again
+    // and the state before the restore is itself kept as a backup.
+    app.click("nav-settings").await;
+    app.wait("settings").await;
+    let before = app.count("backup-item").await;
+    app.click("backup-now").await;
+    app.wait_count("backup-item", before + 1).await;
+    app.click("nav-groups").await;
+    app.click("group-new").await;
+    app.fill("field-name", "临时测试群").await;
+    app.click("group-save").await;
+    app.wait_text("detail-name", |t| t == "临时测试群").await;
+    app.click("nav-settings").await;
+    app.wait_count("backup-item", before + 1).await;
+    app.click("backup-restore").await; // the newest: the one just taken
+    app.wait("confirm-dialog").await;
+    app.click("confirm-ok").await;
+    app.wait_count("backup-item", before + 2).await;
+    assert!(app.body_text().await.contains("恢复前"));
+    app.click("nav-groups").await;
+    app.wait_count("group-item", 1).await;
+    assert_eq!(app.count_css("[data-group-name=\"临时测试群\"]").await, 0);
+
     // Switch to English in Settings: the whole UI follows at once.
     app.click("nav-settings").await;
     app.wait("settings").await;

@@ -213,8 +213,12 @@ impl App {
     }
 
     pub async fn count(&self, id: &str) -> usize {
+        self.count_css(&tid(id)).await
+    }
+
+    pub async fn count_css(&self, css: &str) -> usize {
         self.client
-            .find_all(Locator::Css(&tid(id)))
+            .find_all(Locator::Css(css))
             .await
             .map(|v| v.len())
             .unwrap_or(0)
