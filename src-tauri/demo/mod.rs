@@ -3,7 +3,7 @@
 //! workspace that already has groups numbers the new ones past the existing names.
 mod words;
 
-use crate::groups::{self, GoalInput, GroupError, GroupInput, Horizon, Stage, Threshold};
+use crate::groups::{self, GoalInput, GroupError, GroupInput, Horizon, Rule, Stage, Threshold};
 use chrono::{DateTime, Days, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -43,7 +43,14 @@ pub fn fill(
         // Groups of one brand are numbered 1, 2, 3…; skip numbers already taken.
         let mut number = (i / BRANDS.len()) as u32 + 1;
         let mut input = group_input(brand, number, &mut rng, now);
-        while !groups::check(&tx, &input, None)?.is_empty() {
+        loop {
+            let errs = groups::check(&tx, &input, None)?;
+            if errs.is_empty() {
+                break;
+            }
+            if errs.iter().any(|e| e.rule != Rule::Taken) {
+                return Err(GroupError::Invalid(errs));
+            }
             number += 1;
             input.name = group_name(brand, number);
         }
