@@ -274,5 +274,14 @@ async fn a_long_list_is_windowed_and_the_keyboard_walks_through_it() {
         "still windowed after scrolling"
     );
     app.shot("13-zh-200-groups-scrolled").await;
+
+    // The filter box narrows the list; a filter with no match says so.
+    app.fill("group-filter", "跑者联盟打卡群2").await;
+    app.wait_group("城市跑者联盟打卡群2").await;
+    // 群2 and 群20–群25 (200 groups over 8 brands) contain the text.
+    app.wait_count("group-item", 7).await;
+    app.fill("group-filter", "没有这个群").await;
+    app.wait_count("group-item", 0).await;
+    assert!(app.text("filter-empty").await.contains("没有这个群"));
     app.quit().await;
 }
