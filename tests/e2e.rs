@@ -7,7 +7,6 @@
 mod e2e_support;
 
 use e2e_support::{App, Driver};
-use std::process::Command;
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
@@ -94,25 +93,29 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.wait_group("小鹿烘焙福利群1").await;
     app.click("tab-active").await;
 
-    // Back up from Settings, add a group, then restore the backup: the group is gone again
-    // and the state before the restore is itself kept as a backup.
+    // Back up from Settings, add a group, then restore that backup: the group is gone again
+    // and the state before the restore is itself kept as a backup. (Rows are found by kind:
+    // the automatic daily backup may appear at any moment.)
+    const MANUAL: &str = "[data-testid=\"backup-item\"][data-kind=\"manual\"]";
     app.click("nav-settings").await;
     app.wait("settings").await;
-    let before = app.count("backup-item").await;
     app.click("backup-now").await;
-    app.wait_count("backup-item", before + 1).await;
+    app.wait_css(MANUAL).await;
     app.click("nav-groups").await;
     app.click("group-new").await;
     app.fill("field-name", "临时测试群").await;
     app.click("group-save").await;
     app.wait_text("detail-name", |t| t == "临时测试群").await;
     app.click("nav-settings").await;
-    app.wait_count("backup-item", before + 1).await;
-    app.click("backup-restore").await; // the newest: the one just taken
+    app.wait_css(&format!("{MANUAL} [data-testid=\"backup-restore\"]"))
+        .await
+        .click()
+        .await
+        .expect("restore the manual backup");
     app.wait("confirm-dialog").await;
     app.click("confirm-ok").await;
-    app.wait_count("backup-item", before + 2).await;
-    assert!(app.body_text().await.contains("恢复前"));
+    app.wait_css("[data-testid=\"backup-item\"][data-kind=\"pre_restore\"]")
+        .await;
     app.click("nav-groups").await;
     app.wait_count("group-item", 1).await;
     assert_eq!(app.count_css("[data-group-name=\"临时测试群\"]").await, 0);
@@ -149,11 +152,7 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
 
     // A second launch on the same workspace does not open a second window: it hands over to
     // the running one and exits at once.
-    let second = Command::new(e2e_support::app_binary())
-        .arg("--data-dir")
-        .arg(ws.path())
-        .output()
-        .unwrap();
+    let second = e2e_support::cli(ws.path(), &[]);
     assert!(second.status.success());
     let said = String::from_utf8_lossy(&second.stderr);
     assert!(said.contains("already open"), "{said}");
@@ -166,19 +165,8 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
 async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {
     let driver = Driver::start();
     let ws = tempfile::tempdir().unwrap();
-    let bin = e2e_support::app_binary();
-    let run = |args: &[&str]| {
-        let ok = Command::new(&bin)
-            .arg("--data-dir")
-            .arg(ws.path())
-            .args(args)
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "groupdesk {args:?} failed");
-    };
-    run(&["demo", "--groups", "12"]);
-    run(&["backup"]);
+    e2e_support::cli_ok(ws.path(), &["demo", "--groups", "12"]);
+    e2e_support::cli_ok(ws.path(), &["backup"]);
     // Then the file is overwritten by something that is not a database.
     let file = ws.path().join("groupdesk.sqlite3");
     let junk = "这不是数据库".repeat(100);
@@ -243,14 +231,7 @@ async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {
 async fn a_long_list_is_windowed_and_the_keyboard_walks_through_it() {
     let driver = Driver::start();
     let ws = tempfile::tempdir().unwrap();
-    let ok = Command::new(e2e_support::app_binary())
-        .arg("--data-dir")
-        .arg(ws.path())
-        .args(["demo", "--groups", "200"])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok);
+    e2e_support::cli_ok(ws.path(), &["demo", "--groups", "200"]);
     let app = App::launch(&driver, ws.path()).await;
     app.wait_text("tab-active", |t| t.contains("200")).await;
     // Only the rows in view (plus a margin) are in the page, not all 200.

@@ -72,6 +72,26 @@ pub fn app_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_groupdesk"))
 }
 
+/// Runs the `groupdesk` command line on a workspace, as a shell user would.
+pub fn cli(data_dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(app_binary())
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .output()
+        .expect("run groupdesk")
+}
+
+/// Like [`cli`], failing the test unless the command succeeds.
+pub fn cli_ok(data_dir: &Path, args: &[&str]) {
+    let out = cli(data_dir, args);
+    assert!(
+        out.status.success(),
+        "groupdesk {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 pub fn shots_dir() -> PathBuf {
     let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
     std::fs::create_dir_all(&d).expect("screenshot dir");
