@@ -103,13 +103,7 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ApiError> {
             Utc::now(),
         )?)
     })?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    backup::list(&state.dir)?
-        .into_iter()
-        .find(|b| b.name == name)
+    backup::info(&path)
         .ok_or_else(|| ApiError::new(ErrorCode::Storage, "store.io", "backup not listed"))
 }
 

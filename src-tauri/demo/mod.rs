@@ -10,19 +10,11 @@ use rand::{Rng, SeedableRng};
 use rusqlite::Connection;
 use words::{Brand, BRANDS};
 
+/// How much to generate (the command line's `demo` flags hold the defaults).
 #[derive(Debug, Clone)]
 pub struct DemoOptions {
     pub groups: u32,
     pub seed: u64,
-}
-
-impl Default for DemoOptions {
-    fn default() -> Self {
-        DemoOptions {
-            groups: 12,
-            seed: 2026,
-        }
-    }
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -150,6 +150,18 @@ fn parse_name(name: &str) -> Option<(BackupKindTag, DateTime<Utc>)> {
     Some((kind, parse_file_stamp(stamp)?))
 }
 
+/// Describes one file in the backups folder, or `None` if it is not a backup.
+pub fn info(path: &Path) -> Option<BackupInfo> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let (kind, at) = parse_name(&name)?;
+    Some(BackupInfo {
+        name,
+        kind,
+        created_at: to_db(at),
+        size_bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+    })
+}
+
 /// Every backup in the workspace, newest first.
 pub fn list(workspace: &Path) -> Result<Vec<BackupInfo>, StoreError> {
     let dir = backup_dir(workspace);
@@ -158,25 +170,14 @@ pub fn list(workspace: &Path) -> Result<Vec<BackupInfo>, StoreError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(StoreError::io(&dir, e)),
     };
-    let mut out: Vec<(DateTime<Utc>, BackupInfo)> = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some((kind, at)) = parse_name(&name) else {
-            continue;
-        };
-        let size_bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        out.push((
-            at,
-            BackupInfo {
-                name,
-                kind,
-                created_at: to_db(at),
-                size_bytes,
-            },
-        ));
-    }
-    out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.name.cmp(&a.1.name)));
-    Ok(out.into_iter().map(|(_, b)| b).collect())
+    let mut out: Vec<BackupInfo> = entries.flatten().filter_map(|e| info(&e.path())).collect();
+    // RFC 3339 UTC stamps sort as text; the name breaks ties within one second.
+    out.sort_by(|a, b| {
+        b.created_at
+            .cmp(&a.created_at)
+            .then_with(|| b.name.cmp(&a.name))
+    });
+    Ok(out)
 }
 
 /// Resolves a backup name from the UI to a path, refusing anything that is not a plain file

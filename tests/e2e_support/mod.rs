@@ -167,10 +167,6 @@ impl App {
             .unwrap_or_else(|e| panic!("open {name}: {e}"));
     }
 
-    pub async fn exists(&self, id: &str) -> bool {
-        self.client.find(Locator::Css(&tid(id))).await.is_ok()
-    }
-
     pub async fn click(&self, id: &str) {
         self.wait(id)
             .await

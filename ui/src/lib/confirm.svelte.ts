@@ -1,7 +1,5 @@
 // A promise-based confirmation dialog: `await confirm({...})` is true when the user agrees.
 // One <ConfirmHost> in App renders whichever request is pending.
-import type { MessageKey } from "./i18n/index.svelte";
-
 export type ConfirmRequest = {
   title: string;
   body: string;
@@ -26,4 +24,3 @@ export function settle(ok: boolean) {
   req?.resolve(ok);
 }
 
-export type { MessageKey };

@@ -45,4 +45,3 @@ export function errorText(e: unknown): string {
   return t("err.unknown", { message });
 }
 
-export { catalogues };
