@@ -42,6 +42,12 @@ enum Command {
         /// How many groups to add
         #[arg(long, default_value_t = 12)]
         groups: u32,
+        /// How many members to add, spread over the groups
+        #[arg(long, default_value_t = 0)]
+        members: u32,
+        /// How many notes to add, spread over the new members
+        #[arg(long, default_value_t = 0)]
+        notes: u32,
         /// Seed for the generator: the same seed gives the same data
         #[arg(long, default_value_t = 2026)]
         seed: u64,
@@ -55,7 +61,20 @@ pub fn main() -> ExitCode {
         None => desktop::run(dir),
         Some(Command::Check) => run_check(&dir),
         Some(Command::Backup { file }) => run_backup(&dir, file.as_deref()),
-        Some(Command::Demo { groups, seed }) => run_demo(&dir, demo::DemoOptions { groups, seed }),
+        Some(Command::Demo {
+            groups,
+            seed,
+            members,
+            notes,
+        }) => run_demo(
+            &dir,
+            demo::DemoOptions {
+                groups,
+                seed,
+                members,
+                notes,
+            },
+        ),
     }
 }
 
@@ -159,8 +178,10 @@ fn run_demo(dir: &Path, opts: demo::DemoOptions) -> ExitCode {
     match demo::fill(store.conn_mut(), &opts, now) {
         Ok(report) => {
             println!(
-                "Added {} demo groups to {}",
+                "Added {} demo groups, {} members and {} notes to {}",
                 report.groups,
+                report.members,
+                report.notes,
                 store.path().display()
             );
             ExitCode::SUCCESS

@@ -174,6 +174,8 @@ fn demo_data_is_realistic_unique_and_additive() {
     let opts = groupdesk::demo::DemoOptions {
         groups: 20,
         seed: 7,
+        members: 0,
+        notes: 0,
     };
     groupdesk::demo::fill(s.conn_mut(), &opts, now()).unwrap();
     groupdesk::demo::fill(s.conn_mut(), &opts, now()).unwrap();

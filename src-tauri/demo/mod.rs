@@ -1,6 +1,8 @@
 //! Realistic Chinese demo data, for trying GroupDesk and for benchmarks at chosen sizes.
 //! Deterministic for a given seed, written in one transaction, and additive: running it on a
 //! workspace that already has groups numbers the new ones past the existing names.
+mod members;
+mod people;
 mod words;
 
 use crate::groups::{self, GoalInput, GroupError, GroupInput, Horizon, Rule, Stage, Threshold};
@@ -15,11 +17,16 @@ use words::{Brand, BRANDS};
 pub struct DemoOptions {
     pub groups: u32,
     pub seed: u64,
+    /// Members to add (spread over the workspace's groups) and notes spread over them.
+    pub members: u32,
+    pub notes: u32,
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct DemoReport {
     pub groups: u32,
+    pub members: u32,
+    pub notes: u32,
 }
 
 /// Adds demo groups to the workspace; all or nothing.
@@ -48,9 +55,12 @@ pub fn fill(
         }
         groups::create_in(&tx, &input, now)?;
     }
+    members::fill(&tx, &mut rng, opts.members, opts.notes, now)?;
     tx.commit()?;
     Ok(DemoReport {
         groups: opts.groups,
+        members: opts.members,
+        notes: if opts.members == 0 { 0 } else { opts.notes },
     })
 }
 

@@ -190,6 +190,10 @@ pub enum Rule {
         max: i64,
     },
     InvalidDate,
+    /// Not in an accepted form (a phone number with letters…).
+    Invalid,
+    /// Refers to something that does not exist (an inviter who was deleted…).
+    Unknown,
     TooMany {
         max: u32,
     },

@@ -51,13 +51,202 @@ CREATE TABLE group_goals (
 CREATE INDEX group_goals_by_group ON group_goals (group_id, position);
 "#;
 
+/// Version 2: the member book — members (成员) with contact handles and free fields, their
+/// memberships in groups (status history, category, role, points), tags, the points ledger and
+/// level thresholds, notes, the interaction log, saved filters, and the search index.
+const V2_MEMBERS: &str = r#"
+CREATE TABLE members (
+    id              INTEGER PRIMARY KEY,
+    nickname        TEXT NOT NULL CHECK (length(nickname) BETWEEN 1 AND 100),
+    display_name    TEXT NOT NULL DEFAULT '',
+    real_name       TEXT NOT NULL DEFAULT '',
+    region          TEXT NOT NULL DEFAULT '',
+    occupation      TEXT NOT NULL DEFAULT '',
+    phone           TEXT NOT NULL DEFAULT '',
+    -- Digits only, without a +86/0086 prefix: what duplicate detection compares.
+    phone_key       TEXT,
+    source          TEXT NOT NULL DEFAULT '',
+    invited_by      INTEGER REFERENCES members (id) ON DELETE SET NULL,
+    -- Birthdays are often known without the year: month-day and year are kept apart.
+    birth_md        TEXT CHECK (birth_md IS NULL OR birth_md GLOB '[01][0-9]-[0-3][0-9]'),
+    birth_year      INTEGER CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),
+    -- Pinyin of the nickname, so lists sort 阿 → 张 the way Chinese readers expect.
+    sort_key        TEXT NOT NULL,
+    -- Kept by triggers from the interaction log: "last contacted".
+    last_contact_at TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    deleted_at      TEXT
+) STRICT;
+CREATE INDEX members_by_sort ON members (sort_key, id) WHERE deleted_at IS NULL;
+CREATE INDEX members_by_created ON members (created_at) WHERE deleted_at IS NULL;
+CREATE INDEX members_by_contact ON members (last_contact_at) WHERE deleted_at IS NULL;
+CREATE INDEX members_by_birthday ON members (birth_md) WHERE deleted_at IS NULL;
+CREATE INDEX members_by_phone ON members (phone_key) WHERE phone_key IS NOT NULL;
+CREATE INDEX members_by_inviter ON members (invited_by) WHERE invited_by IS NOT NULL;
+CREATE INDEX members_by_source ON members (source) WHERE deleted_at IS NULL;
+CREATE INDEX members_by_deleted ON members (deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE TABLE member_handles (
+    id         INTEGER PRIMARY KEY,
+    member_id  INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL CHECK (kind IN ('wechat','wecom','qq','telegram','discord','email','other')),
+    value      TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 200),
+    -- Lower-case, trimmed: what duplicate detection compares.
+    value_key  TEXT NOT NULL,
+    position   INTEGER NOT NULL
+) STRICT;
+CREATE INDEX member_handles_by_member ON member_handles (member_id, position);
+CREATE INDEX member_handles_by_key ON member_handles (value_key);
+
+-- Fields the user defines ("会员卡号", "孩子年级"): names here, values per member.
+CREATE TABLE custom_fields (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+    position  INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX custom_fields_by_name ON custom_fields (name COLLATE NOCASE);
+
+CREATE TABLE member_field_values (
+    member_id  INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    field_id   INTEGER NOT NULL REFERENCES custom_fields (id) ON DELETE CASCADE,
+    value      TEXT NOT NULL,
+    PRIMARY KEY (member_id, field_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX member_field_values_by_field ON member_field_values (field_id);
+
+CREATE TABLE memberships (
+    member_id  INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    group_id   INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    joined_on  TEXT CHECK (joined_on IS NULL OR joined_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    status     TEXT NOT NULL CHECK (status IN ('in_group','left','removed','blacklisted')),
+    category   TEXT NOT NULL CHECK (category IN ('active','silent','contributor','paying','admin','core')),
+    role       TEXT NOT NULL DEFAULT '',
+    -- The sum of this membership's points ledger, kept by triggers.
+    points     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (member_id, group_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX memberships_by_group ON memberships (group_id, status, category);
+CREATE INDEX memberships_by_points ON memberships (group_id, points);
+CREATE INDEX memberships_by_joined ON memberships (joined_on);
+
+-- Every status change (joined, left, removed, blacklisted), with when and why.
+CREATE TABLE status_changes (
+    id         INTEGER PRIMARY KEY,
+    member_id  INTEGER NOT NULL,
+    group_id   INTEGER NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('in_group','left','removed','blacklisted')),
+    reason     TEXT NOT NULL DEFAULT '',
+    at         TEXT NOT NULL,
+    FOREIGN KEY (member_id, group_id) REFERENCES memberships (member_id, group_id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX status_changes_by_membership ON status_changes (member_id, group_id, at);
+
+CREATE TABLE tags (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+    color  INTEGER NOT NULL DEFAULT 0 CHECK (color BETWEEN 0 AND 9)
+) STRICT;
+CREATE UNIQUE INDEX tags_by_name ON tags (name COLLATE NOCASE);
+
+CREATE TABLE member_tags (
+    member_id  INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    tag_id     INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+    PRIMARY KEY (member_id, tag_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX member_tags_by_tag ON member_tags (tag_id, member_id);
+
+CREATE TABLE points_ledger (
+    id         INTEGER PRIMARY KEY,
+    member_id  INTEGER NOT NULL,
+    group_id   INTEGER NOT NULL,
+    amount     INTEGER NOT NULL CHECK (amount <> 0 AND amount BETWEEN -1000000 AND 1000000),
+    reason     TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    FOREIGN KEY (member_id, group_id) REFERENCES memberships (member_id, group_id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX points_ledger_by_membership ON points_ledger (member_id, group_id, at);
+CREATE TRIGGER points_ledger_add AFTER INSERT ON points_ledger BEGIN
+    UPDATE memberships SET points = points + NEW.amount
+    WHERE member_id = NEW.member_id AND group_id = NEW.group_id;
+END;
+CREATE TRIGGER points_ledger_remove AFTER DELETE ON points_ledger BEGIN
+    UPDATE memberships SET points = points - OLD.amount
+    WHERE member_id = OLD.member_id AND group_id = OLD.group_id;
+END;
+
+-- Level thresholds per group: a member's level is the highest whose min_points they reach.
+CREATE TABLE levels (
+    id          INTEGER PRIMARY KEY,
+    group_id    INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+    min_points  INTEGER NOT NULL CHECK (min_points >= 0),
+    UNIQUE (group_id, min_points)
+) STRICT;
+
+CREATE TABLE notes (
+    id          INTEGER PRIMARY KEY,
+    member_id   INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    body        TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
+    pinned      INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT
+) STRICT;
+CREATE INDEX notes_by_member ON notes (member_id, created_at);
+CREATE INDEX notes_by_deleted ON notes (deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE TABLE interactions (
+    id         INTEGER PRIMARY KEY,
+    member_id  INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    at         TEXT NOT NULL,
+    channel    TEXT NOT NULL CHECK (channel IN ('private_chat','group_chat','call','meeting','other')),
+    summary    TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX interactions_by_member ON interactions (member_id, at);
+CREATE TRIGGER interactions_add AFTER INSERT ON interactions BEGIN
+    UPDATE members SET last_contact_at = NEW.at
+    WHERE id = NEW.member_id AND (last_contact_at IS NULL OR last_contact_at < NEW.at);
+END;
+CREATE TRIGGER interactions_remove AFTER DELETE ON interactions BEGIN
+    UPDATE members SET last_contact_at =
+        (SELECT max(at) FROM interactions WHERE member_id = OLD.member_id)
+    WHERE id = OLD.member_id;
+END;
+
+-- Saved member filters ("本月生日的核心成员"), as the JSON the list sends.
+CREATE TABLE segments (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+    filter      TEXT NOT NULL CHECK (json_valid(filter)),
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX segments_by_name ON segments (name COLLATE NOCASE);
+
+-- The search index, one document per member (rowid = member id), written by the app from the
+-- member's names, handles, phone and live notes (see members/search.rs):
+--   search_chars:   each distinct CJK character, for one-character queries ("张");
+--   search_bigrams: overlapping CJK character pairs in order, so a query of two or more
+--                   characters is a phrase of its pairs ("张小雅" = "张小 小雅");
+--   search_words:   lower-case Latin words and digits, pinyin of names in full and initials,
+--                   phone-number tails; matched by prefix.
+-- Contentless (the text lives in the tables above) with contentless_delete so a member's
+-- document can be replaced.
+CREATE VIRTUAL TABLE search_chars USING fts5 (
+    t, content = '', contentless_delete = 1, tokenize = 'ascii', detail = 'none');
+CREATE VIRTUAL TABLE search_bigrams USING fts5 (
+    t, content = '', contentless_delete = 1, tokenize = 'ascii', detail = 'full');
+CREATE VIRTUAL TABLE search_words USING fts5 (
+    t, content = '', contentless_delete = 1, tokenize = 'ascii', detail = 'none', prefix = '1 2 3');
+"#;
+
 /// Every migration, oldest first. Append only.
 fn all() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_GROUPS)])
+    Migrations::new(vec![M::up(V1_GROUPS), M::up(V2_MEMBERS)])
 }
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 1;
+pub const LATEST: u32 = 2;
 
 pub fn migrations() -> Migrations<'static> {
     all()

@@ -119,6 +119,8 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // `rarray(?)`: binds a list of ids as a table (member search results).
+    rusqlite::vtab::array::load_module(conn)?;
     Ok(())
 }
 

@@ -1,0 +1,304 @@
+//! The member search index and how a query is matched against it.
+//!
+//! SQLite's FTS5 tokenizers do not split Chinese into words, and its trigram tokenizer cannot
+//! find one- or two-character queries ("张", "小雅"), which are the most common searches for
+//! Chinese names. So each member gets one document (rowid = member id) in three contentless
+//! FTS5 tables, pre-tokenised here:
+//!
+//! - `search_chars`: each distinct CJK character → a one-character query is one lookup;
+//! - `search_bigrams`: overlapping character pairs in order, with a break token between runs →
+//!   a query of n ≥ 2 characters is the phrase of its n−1 pairs, which matches exactly the
+//!   documents containing it as a substring;
+//! - `search_words`: Latin words and numbers, pinyin of names (each syllable, the full spelling
+//!   and the initials of every suffix: 张小雅 → zhangxiaoya, xiaoya, zxy, xy…), and phone tails;
+//!   matched by prefix (with FTS5 prefix indexes for 1–3 letters).
+//!
+//! Tags are not in the documents: a tag rename would rewrite thousands of them. A query term
+//! also matches the members carrying a tag whose name contains it.
+use super::text::{fold, phone_key, pieces, syllables, Piece};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::BTreeSet;
+
+/// Longest name run whose pinyin suffixes are indexed (longer nicknames are rare).
+const PINYIN_RUN_MAX: usize = 12;
+
+#[derive(Default)]
+struct DocBuilder {
+    chars: BTreeSet<char>,
+    bigrams: String,
+    words: BTreeSet<String>,
+}
+
+impl DocBuilder {
+    fn text(&mut self, s: &str, with_pinyin: bool) {
+        for piece in pieces(&fold(s)) {
+            match piece {
+                Piece::Word(w) => {
+                    self.words.insert(w);
+                }
+                Piece::Cjk(run) => {
+                    self.run(&run);
+                    if with_pinyin {
+                        self.pinyin(&run);
+                    }
+                }
+            }
+        }
+    }
+
+    fn run(&mut self, run: &str) {
+        self.chars.extend(run.chars());
+        let chars: Vec<char> = run.chars().collect();
+        if chars.len() < 2 {
+            return;
+        }
+        if !self.bigrams.is_empty() {
+            // A break between runs, so a phrase never spans two of them.
+            self.bigrams.push_str(" 0 ");
+        }
+        for (i, pair) in chars.windows(2).enumerate() {
+            if i > 0 {
+                self.bigrams.push(' ');
+            }
+            self.bigrams.push(pair[0]);
+            self.bigrams.push(pair[1]);
+        }
+    }
+
+    fn pinyin(&mut self, run: &str) {
+        let syl = syllables(run);
+        for s in &syl {
+            self.words.insert((*s).to_string());
+        }
+        let n = syl.len().min(PINYIN_RUN_MAX);
+        for start in 0..n {
+            let tail = &syl[start..n];
+            self.words.insert(tail.concat());
+            self.words.insert(
+                tail.iter()
+                    .filter_map(|s| s.chars().next())
+                    .collect::<String>(),
+            );
+        }
+    }
+
+    fn phone(&mut self, phone: &str) {
+        if let Some(digits) = phone_key(phone) {
+            for start in 0..digits.len().saturating_sub(2) {
+                self.words.insert(digits[start..].to_string());
+            }
+        }
+    }
+
+    fn handle(&mut self, value: &str) {
+        self.text(value, false);
+        let joined: String = fold(value)
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        if !joined.is_empty() {
+            self.words.insert(joined);
+        }
+    }
+
+    fn join(set: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+        let mut out = String::new();
+        for s in set {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(s.as_ref());
+        }
+        out
+    }
+}
+
+/// Rewrites the search document of one member from what the database holds now.
+pub fn reindex(conn: &Connection, member_id: i64) -> rusqlite::Result<()> {
+    let mut doc = DocBuilder::default();
+    let row = conn
+        .prepare_cached(
+            "SELECT nickname, display_name, real_name, region, occupation, source, phone
+             FROM members WHERE id = ?1",
+        )?
+        .query_row([member_id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })
+        .optional()?;
+    remove(conn, member_id)?;
+    let Some((nick, display, real, region, occupation, source, phone)) = row else {
+        return Ok(());
+    };
+    for name in [&nick, &display, &real] {
+        doc.text(name, true);
+    }
+    for plain in [&region, &occupation, &source] {
+        doc.text(plain, false);
+    }
+    doc.phone(&phone);
+    let mut stmt = conn.prepare_cached("SELECT value FROM member_handles WHERE member_id = ?1")?;
+    for v in stmt.query_map([member_id], |r| r.get::<_, String>(0))? {
+        doc.handle(&v?);
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT value FROM member_field_values WHERE member_id = ?1")?;
+    for v in stmt.query_map([member_id], |r| r.get::<_, String>(0))? {
+        doc.text(&v?, false);
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT body FROM notes WHERE member_id = ?1 AND deleted_at IS NULL")?;
+    for v in stmt.query_map([member_id], |r| r.get::<_, String>(0))? {
+        doc.text(&v?, false);
+    }
+    let chars = DocBuilder::join(doc.chars.iter().map(|c| c.to_string()));
+    let words = DocBuilder::join(&doc.words);
+    for (table, text) in [
+        ("search_chars", &chars),
+        ("search_bigrams", &doc.bigrams),
+        ("search_words", &words),
+    ] {
+        if !text.is_empty() {
+            conn.prepare_cached(&format!("INSERT INTO {table} (rowid, t) VALUES (?1, ?2)"))?
+                .execute(params![member_id, text])?;
+        }
+    }
+    Ok(())
+}
+
+/// Drops a member's search document (when the member is deleted for good).
+pub fn remove(conn: &Connection, member_id: i64) -> rusqlite::Result<()> {
+    for table in ["search_chars", "search_bigrams", "search_words"] {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE rowid = ?1"))?
+            .execute([member_id])?;
+    }
+    Ok(())
+}
+
+/// Rebuilds every member's document (after a bulk load).
+pub fn reindex_all(conn: &Connection) -> rusqlite::Result<()> {
+    for table in ["search_chars", "search_bigrams", "search_words"] {
+        conn.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM members")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        reindex(conn, id)?;
+    }
+    Ok(())
+}
+
+/// The members a search query matches, ascending by id, or `None` for an empty query. Each
+/// whitespace-separated term must match (AND); a term matches by all of its text pieces, or
+/// by a tag whose name contains it. A query with no letters or digits matches nobody.
+///
+/// The set is computed here rather than as SQL subqueries so that the list can pick its plan
+/// by the set's size and count it without scanning members (see `list`).
+pub fn matching(conn: &Connection, query: &str) -> rusqlite::Result<Option<Vec<i64>>> {
+    let folded = fold(query);
+    let terms: Vec<&str> = folded.split_whitespace().collect();
+    if terms.is_empty() {
+        return Ok(None);
+    }
+    let mut result: Option<Vec<i64>> = None;
+    for term in terms {
+        let mut by_text: Option<Vec<i64>> = None;
+        for piece in pieces(term) {
+            let ids = fts_ids(conn, &piece)?;
+            by_text = Some(match by_text {
+                None => ids,
+                Some(prev) => intersect(&prev, &ids),
+            });
+        }
+        let by_tag = members_with_tags(conn, &tags_containing(conn, term)?)?;
+        let ids = union(&by_text.unwrap_or_default(), &by_tag);
+        result = Some(match result {
+            None => ids,
+            Some(prev) => intersect(&prev, &ids),
+        });
+        if result.as_ref().is_some_and(Vec::is_empty) {
+            break;
+        }
+    }
+    Ok(result)
+}
+
+fn fts_ids(conn: &Connection, piece: &Piece) -> rusqlite::Result<Vec<i64>> {
+    let (table, expr) = match piece {
+        Piece::Word(w) => ("search_words", format!("\"{w}\" *")),
+        Piece::Cjk(run) if run.chars().count() == 1 => ("search_chars", format!("\"{run}\"")),
+        Piece::Cjk(run) => {
+            let chars: Vec<char> = run.chars().collect();
+            let pairs: Vec<String> = chars.windows(2).map(|p| p.iter().collect()).collect();
+            ("search_bigrams", format!("\"{}\"", pairs.join(" ")))
+        }
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid"
+    ))?;
+    let ids = stmt.query_map([expr], |r| r.get(0))?.collect();
+    ids
+}
+
+fn members_with_tags(conn: &Connection, tag_ids: &[i64]) -> rusqlite::Result<Vec<i64>> {
+    if tag_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = tag_ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT DISTINCT member_id FROM member_tags WHERE tag_id IN ({list}) ORDER BY member_id"
+    ))?;
+    let ids = stmt.query_map([], |r| r.get(0))?.collect();
+    ids
+}
+
+fn intersect(a: &[i64], b: &[i64]) -> Vec<i64> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn union(a: &[i64], b: &[i64]) -> Vec<i64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn tags_containing(conn: &Connection, term: &str) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM tags")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, name) = row?;
+        if fold(&name).contains(term) {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
