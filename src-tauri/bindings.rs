@@ -8,7 +8,18 @@ use crate::groups::{
     FieldError, Goal, GoalInput, Group, GroupCounts, GroupInput, GroupKind, GroupSummary,
     GroupView, Horizon, Platform, Rule, Stage, Threshold,
 };
+use crate::api::members::MemberDetail;
+use crate::members::{
+    BulkAction, Category, Channel, CustomField, FieldValue, Handle, HandleKind, Interaction,
+    InteractionInput, JoinInput, Level, LevelInput, Member, MemberFilter, MemberInput, MemberPage,
+    MemberRef, MemberRow, MemberSort, MemberStatus, Membership, MembershipEdit, Note, PointsEntry,
+    PointsInput, Referral, Segment, Selection, SortKey, StatusChange, TagRef, TagSummary,
+};
 use crate::settings::{Language, Settings, Theme};
+use crate::transfer::{
+    DuplicatePolicy, ExportFormat, ImportOptions, ImportPreview, ImportReport, RowProblem, Target,
+    TextEncoding,
+};
 use crate::store::backup::{BackupInfo, BackupKindTag};
 use ts_rs::{Config, TS};
 
@@ -58,6 +69,47 @@ pub fn render() -> String {
         WorkspaceStatus,
         Bootstrap,
         RestoreOutcome,
+        MemberStatus,
+        Category,
+        HandleKind,
+        Channel,
+        Handle,
+        FieldValue,
+        MemberInput,
+        TagRef,
+        MemberRef,
+        StatusChange,
+        Membership,
+        Member,
+        CustomField,
+        JoinInput,
+        MembershipEdit,
+        Note,
+        Interaction,
+        InteractionInput,
+        PointsEntry,
+        PointsInput,
+        Level,
+        LevelInput,
+        TagSummary,
+        Referral,
+        MemberFilter,
+        SortKey,
+        MemberSort,
+        MemberRow,
+        MemberPage,
+        Selection,
+        BulkAction,
+        Segment,
+        MemberDetail,
+        TextEncoding,
+        Target,
+        DuplicatePolicy,
+        ImportOptions,
+        RowProblem,
+        ImportReport,
+        ImportPreview,
+        ExportFormat,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -80,6 +80,9 @@ fn numbers(s: &str) -> Option<Vec<i64>> {
 
 /// An Excel serial date (whole days; a fraction is the time of day and is dropped).
 pub fn excel_serial(s: &str) -> Option<NaiveDate> {
+    if s.matches('.').count() > 1 {
+        return None; // 2024.03.05 is a dotted date
+    }
     let whole = s.split('.').next()?;
     if whole.is_empty() || whole.len() > 5 || !whole.bytes().all(|b| b.is_ascii_digit()) {
         return None;

@@ -26,3 +26,4 @@ pub mod paths;
 pub mod settings;
 pub mod store;
 pub mod time;
+pub mod transfer;

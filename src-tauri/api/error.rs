@@ -1,6 +1,8 @@
 //! The one error shape the UI sees.
 use crate::groups::{FieldError, GroupError};
+use crate::members::MemberError;
 use crate::store::StoreError;
+use crate::transfer::TransferError;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -64,6 +66,51 @@ impl From<GroupError> for ApiError {
             }
             GroupError::Storage(e) => ApiError::from(StoreError::Sqlite(e)),
         }
+    }
+}
+
+impl From<MemberError> for ApiError {
+    fn from(e: MemberError) -> Self {
+        let message = e.to_string();
+        let (code, key) = match e {
+            MemberError::Invalid(fields) => {
+                return ApiError {
+                    code: ErrorCode::Validation,
+                    key: "member.invalid".into(),
+                    message,
+                    fields,
+                }
+            }
+            MemberError::Storage(e) => return ApiError::from(StoreError::Sqlite(e)),
+            MemberError::NotFound(_) => (ErrorCode::NotFound, "member.not_found"),
+            MemberError::GroupNotFound(_) => (ErrorCode::NotFound, "group.not_found"),
+            MemberError::NotInGroup(_) => (ErrorCode::Conflict, "member.not_in_group"),
+            MemberError::AlreadyInGroup(_) => (ErrorCode::Conflict, "member.already_in_group"),
+            MemberError::NoteNotFound(_) => (ErrorCode::NotFound, "note.not_found"),
+            MemberError::TagNotFound(_) => (ErrorCode::NotFound, "tag.not_found"),
+            MemberError::TagTaken(_) => (ErrorCode::Conflict, "tag.taken"),
+            MemberError::SegmentTaken(_) => (ErrorCode::Conflict, "segment.taken"),
+            MemberError::FieldTaken(_) => (ErrorCode::Conflict, "field.taken"),
+            MemberError::NotInTrash(_) => (ErrorCode::Conflict, "member.not_in_trash"),
+        };
+        ApiError::new(code, key, message)
+    }
+}
+
+impl From<TransferError> for ApiError {
+    fn from(e: TransferError) -> Self {
+        let message = e.to_string();
+        let (code, key) = match e {
+            TransferError::Member(m) => return m.into(),
+            TransferError::Storage(s) => return s.into(),
+            TransferError::Io { .. } => (ErrorCode::Storage, "import.unreadable"),
+            TransferError::Encoding(_) => (ErrorCode::Validation, "import.encoding"),
+            TransferError::Format(_) => (ErrorCode::Validation, "import.format"),
+            TransferError::Empty => (ErrorCode::Validation, "import.empty"),
+            TransferError::NoNickname => (ErrorCode::Validation, "import.no_nickname_column"),
+            TransferError::Write(_) => (ErrorCode::Storage, "export.failed"),
+        };
+        ApiError::new(code, key, message)
     }
 }
 

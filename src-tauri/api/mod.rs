@@ -7,7 +7,9 @@
 
 mod error;
 pub mod groups;
+pub mod members;
 pub mod settings;
+pub mod transfer;
 pub mod workspace;
 
 pub use error::{ApiError, ErrorCode};
@@ -81,6 +83,46 @@ macro_rules! api_handlers {
             $crate::api::groups::restore_group,
             $crate::api::groups::purge_group,
             $crate::api::groups::empty_trash,
+            $crate::api::members::list_members,
+            $crate::api::members::open_member,
+            $crate::api::members::validate_member,
+            $crate::api::members::create_member,
+            $crate::api::members::update_member,
+            $crate::api::members::bulk_members,
+            $crate::api::members::purge_member,
+            $crate::api::members::empty_member_trash,
+            $crate::api::members::join_group,
+            $crate::api::members::set_member_status,
+            $crate::api::members::edit_membership,
+            $crate::api::members::add_note,
+            $crate::api::members::edit_note,
+            $crate::api::members::pin_note,
+            $crate::api::members::trash_note,
+            $crate::api::members::restore_note,
+            $crate::api::members::list_trashed_notes,
+            $crate::api::members::log_interaction,
+            $crate::api::members::delete_interaction,
+            $crate::api::members::add_points,
+            $crate::api::members::delete_points,
+            $crate::api::members::list_levels,
+            $crate::api::members::set_levels,
+            $crate::api::members::list_tags,
+            $crate::api::members::create_tag,
+            $crate::api::members::rename_tag,
+            $crate::api::members::merge_tags,
+            $crate::api::members::delete_tag,
+            $crate::api::members::list_fields,
+            $crate::api::members::create_field,
+            $crate::api::members::delete_field,
+            $crate::api::members::list_segments,
+            $crate::api::members::save_segment,
+            $crate::api::members::delete_segment,
+            $crate::api::members::referral_tree,
+            $crate::api::members::member_categories,
+            $crate::api::transfer::preview_import,
+            $crate::api::transfer::run_import,
+            $crate::api::transfer::import_paste,
+            $crate::api::transfer::export_members,
             $crate::api::settings::get_settings,
             $crate::api::settings::update_settings,
         ]

@@ -47,6 +47,18 @@ pub fn list(conn: &Connection, view: GroupView) -> Result<Vec<GroupSummary>, Gro
     Ok(out)
 }
 
+/// The live (not trashed) group with this name, ignoring Latin case: how the command line and
+/// imports name a group.
+pub fn find_by_name(conn: &Connection, name: &str) -> Result<Option<i64>, GroupError> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM groups WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL",
+            [name.trim()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 pub fn counts(conn: &Connection) -> Result<GroupCounts, GroupError> {
     Ok(conn.query_row(
         "SELECT

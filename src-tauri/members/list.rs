@@ -103,29 +103,15 @@ struct Compiled {
 /// them); above it, by walking the sort order and probing the set, which stops after a page.
 const SMALL_MATCH_SET: usize = 500;
 
-fn in_list<T: ToSql>(items: &[T], values: &mut Vec<Box<dyn ToSql>>) -> String
-where
-    T: Copy + Into<&'static str>,
-{
+/// `?, ?, ?` for a list of values, which are appended to `values`.
+fn in_list(items: impl Iterator<Item = &'static str>, values: &mut Vec<Box<dyn ToSql>>) -> String {
     let marks: Vec<&str> = items
-        .iter()
         .map(|i| {
-            values.push(Box::new(Value::Text((*i).into().to_string())));
+            values.push(Box::new(i));
             "?"
         })
         .collect();
     marks.join(",")
-}
-
-impl From<MemberStatus> for &'static str {
-    fn from(s: MemberStatus) -> Self {
-        s.as_str()
-    }
-}
-impl From<Category> for &'static str {
-    fn from(c: Category) -> Self {
-        c.as_str()
-    }
 }
 
 fn compile(
@@ -162,13 +148,13 @@ fn compile(
     if !f.statuses.is_empty() {
         ms.push(format!(
             "ms.status IN ({})",
-            in_list(&f.statuses, &mut ms_values)
+            in_list(f.statuses.iter().map(|s| s.as_str()), &mut ms_values)
         ));
     }
     if !f.categories.is_empty() {
         ms.push(format!(
             "ms.category IN ({})",
-            in_list(&f.categories, &mut ms_values)
+            in_list(f.categories.iter().map(|c| c.as_str()), &mut ms_values)
         ));
     }
     if let Some(from) = &f.joined_from {

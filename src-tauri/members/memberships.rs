@@ -26,7 +26,7 @@ pub struct MembershipEdit {
     pub role: String,
 }
 
-pub(crate) fn group_exists(conn: &Connection, group_id: i64) -> Result<()> {
+pub fn group_exists(conn: &Connection, group_id: i64) -> Result<()> {
     let ok: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM groups WHERE id = ?1 AND deleted_at IS NULL)",
         [group_id],

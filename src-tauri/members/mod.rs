@@ -25,7 +25,7 @@ pub use points::*;
 pub use queries::*;
 pub use referrals::*;
 pub use tags::*;
-pub use validate::{parse_birthday, validate, Birthday};
+pub use validate::{parse_birthday, validate, Birthday, MAX_HANDLES};
 
 use crate::groups::FieldError;
 use serde::{Deserialize, Serialize};

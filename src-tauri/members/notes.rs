@@ -108,7 +108,7 @@ pub fn add_note(
 }
 
 /// Adds a note without reindexing (the caller reindexes the member once at the end).
-pub(crate) fn add_note_in(
+pub fn add_note_in(
     conn: &Connection,
     member_id: i64,
     body: &str,

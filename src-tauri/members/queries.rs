@@ -72,8 +72,16 @@ pub fn create(conn: &mut Connection, input: &MemberInput, now: DateTime<Utc>) ->
     get(conn, id)
 }
 
-/// Creates a member inside the caller's transaction (imports add thousands in one).
+/// Creates a member inside the caller's transaction, with its search document.
 pub fn create_in(conn: &Connection, input: &MemberInput, now: DateTime<Utc>) -> Result<i64> {
+    let id = insert_in(conn, input, now)?;
+    search::reindex(conn, id)?;
+    Ok(id)
+}
+
+/// Creates a member without writing its search document: for imports, which add a note too
+/// and then index the member once (the caller must call [`search::reindex`]).
+pub fn insert_in(conn: &Connection, input: &MemberInput, now: DateTime<Utc>) -> Result<i64> {
     ensure_valid(conn, input, None)?;
     let birthday = parse_birthday(&input.birthday).ok().flatten();
     let ts = to_db(now);
@@ -100,7 +108,6 @@ pub fn create_in(conn: &Connection, input: &MemberInput, now: DateTime<Utc>) -> 
     ])?;
     let id = conn.last_insert_rowid();
     write_parts(conn, id, input)?;
-    search::reindex(conn, id)?;
     Ok(id)
 }
 
@@ -148,11 +155,24 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> Result<Member> {
     let tx = conn.transaction()?;
-    ensure_exists(&tx, id)?;
-    ensure_valid(&tx, input, Some(id))?;
+    update_in(&tx, id, input, now)?;
+    search::reindex(&tx, id)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// Replaces a profile inside the caller's transaction, without reindexing (the caller must).
+pub fn update_in(
+    conn: &Connection,
+    id: i64,
+    input: &MemberInput,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    ensure_exists(conn, id)?;
+    ensure_valid(conn, input, Some(id))?;
     let birthday = parse_birthday(&input.birthday).ok().flatten();
     let phone = input.phone.trim();
-    tx.execute(
+    conn.execute(
         "UPDATE members SET nickname = ?2, display_name = ?3, real_name = ?4, region = ?5,
              occupation = ?6, phone = ?7, phone_key = ?8, source = ?9, invited_by = ?10,
              birth_md = ?11, birth_year = ?12, sort_key = ?13, updated_at = ?14
@@ -174,10 +194,7 @@ pub fn update(
             to_db(now),
         ],
     )?;
-    write_parts(&tx, id, input)?;
-    search::reindex(&tx, id)?;
-    tx.commit()?;
-    get(conn, id)
+    write_parts(conn, id, input)
 }
 
 pub(crate) fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {

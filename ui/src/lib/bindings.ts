@@ -76,12 +76,12 @@ export type GroupCounts = { active: number, archived: number, trash: number, };
 /**
  * Why a field was refused. The UI words each rule in the user's language.
  */
-export type Rule = { "rule": "required" } | { "rule": "too_long", max: number, } | { "rule": "out_of_range", min: number, max: number, } | { "rule": "invalid_date" } | { "rule": "too_many", max: number, } | { "rule": "taken" };
+export type Rule = { "rule": "required" } | { "rule": "too_long", max: number, } | { "rule": "out_of_range", min: number, max: number, } | { "rule": "invalid_date" } | { "rule": "invalid" } | { "rule": "unknown" } | { "rule": "too_many", max: number, } | { "rule": "taken" };
 
 /**
  * A refused field: `field` is the form's field name, `goals.2.title` for nested ones.
  */
-export type FieldError = { field: string, } & ({ "rule": "required" } | { "rule": "too_long", max: number, } | { "rule": "out_of_range", min: number, max: number, } | { "rule": "invalid_date" } | { "rule": "too_many", max: number, } | { "rule": "taken" });
+export type FieldError = { field: string, } & ({ "rule": "required" } | { "rule": "too_long", max: number, } | { "rule": "out_of_range", min: number, max: number, } | { "rule": "invalid_date" } | { "rule": "invalid" } | { "rule": "unknown" } | { "rule": "too_many", max: number, } | { "rule": "taken" });
 
 /**
  * The UI language. Simplified Chinese is the default.
@@ -160,3 +160,277 @@ export type RestoreOutcome = {
  * The copy of the workspace taken just before restoring, so the restore can be undone.
  */
 safety_backup: string | null, workspace: WorkspaceStatus, };
+
+/**
+ * A member's standing in one group: in the group, left (退群), removed (踢出), blacklisted (拉黑).
+ */
+export type MemberStatus = "in_group" | "left" | "removed" | "blacklisted";
+
+/**
+ * 会员分类: active, silent (lurker), contributor, paying, admin, core/KOL.
+ */
+export type Category = "active" | "silent" | "contributor" | "paying" | "admin" | "core";
+
+/**
+ * Where a contact handle lives.
+ */
+export type HandleKind = "wechat" | "wecom" | "qq" | "telegram" | "discord" | "email" | "other";
+
+/**
+ * How a contact happened.
+ */
+export type Channel = "private_chat" | "group_chat" | "call" | "meeting" | "other";
+
+export type Handle = { kind: HandleKind, value: string, };
+
+/**
+ * The value of one user-defined field.
+ */
+export type FieldValue = { field_id: number, value: string, };
+
+/**
+ * Everything the profile form edits.
+ */
+export type MemberInput = { nickname: string, 
+/**
+ * The in-group display name (群昵称), e.g. 名称+地区+职业.
+ */
+display_name: string, real_name: string, region: string, occupation: string, phone: string, 
+/**
+ * Where they came from: poster, friend invite, shop counter, QR code…
+ */
+source: string, 
+/**
+ * 邀请人: the member who invited them.
+ */
+invited_by: number | null, 
+/**
+ * As typed: `1990-03-05`, `03-05`, `3月5日`, `1990年3月5日`; empty for none.
+ */
+birthday: string, handles: Array<Handle>, fields: Array<FieldValue>, 
+/**
+ * Tag names; unknown names become new tags.
+ */
+tags: Array<string>, };
+
+export type TagRef = { id: number, name: string, color: number, };
+
+export type MemberRef = { id: number, nickname: string, };
+
+export type StatusChange = { status: MemberStatus, reason: string, at: string, };
+
+/**
+ * A member's place in one group.
+ */
+export type Membership = { group_id: number, group_name: string, group_color: number, 
+/**
+ * `YYYY-MM-DD`.
+ */
+joined_on: string | null, status: MemberStatus, category: Category, role: string, points: number, 
+/**
+ * The highest level of the group whose threshold the points reach.
+ */
+level: string | null, 
+/**
+ * Oldest first.
+ */
+history: Array<StatusChange>, };
+
+/**
+ * A member as the detail view shows it (notes, points and interactions load separately).
+ */
+export type Member = { id: number, nickname: string, display_name: string, real_name: string, region: string, occupation: string, phone: string, source: string, invited_by: MemberRef | null, 
+/**
+ * `MM-DD`.
+ */
+birth_md: string | null, birth_year: number | null, handles: Array<Handle>, fields: Array<FieldValue>, tags: Array<TagRef>, memberships: Array<Membership>, invitee_count: number, last_contact_at: string | null, created_at: string, updated_at: string, deleted_at: string | null, };
+
+/**
+ * A user-defined member field ("会员卡号").
+ */
+export type CustomField = { id: number, name: string, };
+
+/**
+ * What the "add to group" form sends.
+ */
+export type JoinInput = { group_id: number, 
+/**
+ * `YYYY-MM-DD`; none when unknown.
+ */
+joined_on: string | null, category: Category, role: string, };
+
+/**
+ * Edits that do not change the status (category, role, join date).
+ */
+export type MembershipEdit = { joined_on: string | null, category: Category, role: string, };
+
+export type Note = { id: number, member_id: number, body: string, pinned: boolean, created_at: string, updated_at: string, deleted_at: string | null, };
+
+export type Interaction = { id: number, member_id: number, at: string, channel: Channel, summary: string, };
+
+/**
+ * What the "log a contact" form sends.
+ */
+export type InteractionInput = { 
+/**
+ * An RFC 3339 instant; the UI sends the local time the user picked.
+ */
+at: string, channel: Channel, summary: string, };
+
+export type PointsEntry = { id: number, group_id: number, group_name: string, amount: number, reason: string, at: string, };
+
+export type PointsInput = { group_id: number, amount: number, reason: string, };
+
+export type Level = { id: number, name: string, min_points: number, };
+
+export type LevelInput = { name: string, min_points: number, };
+
+export type TagSummary = { id: number, name: string, color: number, 
+/**
+ * Members (not in the trash) carrying it.
+ */
+count: number, };
+
+/**
+ * One member in a referral tree, with how deep under the root they are (1 = invited by it).
+ */
+export type Referral = { id: number, nickname: string, depth: number, invited_by: number, 
+/**
+ * How many they invited themselves.
+ */
+invitee_count: number, };
+
+/**
+ * Which members a list shows. Every condition set must hold.
+ */
+export type MemberFilter = { 
+/**
+ * Search text: names, handles, phone, tags, notes; Chinese substrings, pinyin, English.
+ */
+query: string, 
+/**
+ * Only members of this group; status, category, level and join dates then apply to
+ * their membership there (otherwise to any of their memberships).
+ */
+group_id: number | null, statuses: Array<MemberStatus>, categories: Array<Category>, 
+/**
+ * Members carrying every one of these tags.
+ */
+tag_ids: Array<number>, 
+/**
+ * A level of the chosen group.
+ */
+level_id: number | null, source: string | null, 
+/**
+ * `YYYY-MM-DD`, inclusive.
+ */
+joined_from: string | null, joined_to: string | null, birthday_this_month: boolean, 
+/**
+ * Not contacted for at least this many days (never contacted counts).
+ */
+not_contacted_days: number | null, 
+/**
+ * The trash instead of the live book.
+ */
+trash: boolean, };
+
+export type SortKey = "name" | "created" | "last_contact" | "birthday" | "joined" | "points";
+
+export type MemberSort = { key: SortKey, desc: boolean, };
+
+/**
+ * One line of the member list.
+ */
+export type MemberRow = { id: number, nickname: string, display_name: string, real_name: string, region: string, phone: string, source: string, tag_ids: Array<number>, 
+/**
+ * Groups they are in (status "in group").
+ */
+group_count: number, 
+/**
+ * Their membership in the filtered group, when the list is filtered by one.
+ */
+status: MemberStatus | null, category: Category | null, points: number | null, level: string | null, joined_on: string | null, birth_md: string | null, last_contact_at: string | null, created_at: string, deleted_at: string | null, };
+
+/**
+ * One page of the list and how many members the filter matches in all.
+ */
+export type MemberPage = { rows: Array<MemberRow>, total: number, };
+
+/**
+ * Which members a bulk action applies to: the ticked rows, or everything the filter matches.
+ */
+export type Selection = { "kind": "ids", ids: Array<number>, } | { "kind": "filter", filter: MemberFilter, };
+
+export type BulkAction = { "kind": "add_tag", name: string, } | { "kind": "remove_tag", tag_id: number, } | { "kind": "set_category", group_id: number, category: Category, } | { "kind": "set_status", group_id: number, status: MemberStatus, reason: string, } | { "kind": "add_to_group", group_id: number, category: Category, } | { "kind": "trash" } | { "kind": "restore" };
+
+/**
+ * A saved filter (分组/人群), e.g. "本月生日的核心成员".
+ */
+export type Segment = { id: number, name: string, filter: MemberFilter, };
+
+/**
+ * Everything the member detail view shows, in one call.
+ */
+export type MemberDetail = { member: Member, notes: Array<Note>, trashed_notes: number, interactions: Array<Interaction>, points: Array<PointsEntry>, };
+
+export type TextEncoding = "auto" | "utf8" | "gbk" | "utf16le" | "utf16be";
+
+export type Target = { "kind": "nickname" } | { "kind": "display_name" } | { "kind": "real_name" } | { "kind": "region" } | { "kind": "occupation" } | { "kind": "phone" } | { "kind": "handle", handle: HandleKind, } | { "kind": "source" } | { "kind": "invited_by" } | { "kind": "birthday" } | { "kind": "joined_on" } | { "kind": "tags" } | { "kind": "note" } | { "kind": "category" } | { "kind": "status" } | { "kind": "role" } | { "kind": "field", field_id: number, };
+
+export type DuplicatePolicy = "merge" | "skip";
+
+export type ImportOptions = { 
+/**
+ * Add everyone to this group (join date, category and status columns apply to it).
+ */
+group_id: number | null, duplicates: DuplicatePolicy, 
+/**
+ * Import the good rows and leave out the bad ones (otherwise any bad row stops it all).
+ */
+skip_invalid: boolean, 
+/**
+ * Check everything and change nothing.
+ */
+dry_run: boolean, };
+
+/**
+ * A problem with one row: `key` names the sentence in the UI catalogue (`import.bad_date`…).
+ */
+export type RowProblem = { 
+/**
+ * As the spreadsheet numbers it: the header is row 1.
+ */
+row: number, column: string, key: string, value: string, };
+
+export type ImportReport = { rows: number, created: number, merged: number, skipped_duplicates: number, skipped_invalid: number, 
+/**
+ * Rows that stop the import (or are left out with `skip_invalid`).
+ */
+problems: Array<RowProblem>, 
+/**
+ * Things done differently than the file says (an inviter not found…); not blocking.
+ */
+warnings: Array<RowProblem>, 
+/**
+ * Whether the workspace was changed.
+ */
+applied: boolean, };
+
+/**
+ * A file read for import: what the mapping step shows.
+ */
+export type ImportPreview = { 
+/**
+ * The encoding the text was read in (`UTF-8`, `GB18030`, `UTF-16LE`…; XLSX for sheets).
+ */
+encoding: string, headers: Array<string>, 
+/**
+ * The first rows, for the preview table.
+ */
+sample: Array<Array<string>>, row_count: number, 
+/**
+ * A guess for each column.
+ */
+mapping: Array<Target | null>, };
+
+export type ExportFormat = "csv" | "xlsx";

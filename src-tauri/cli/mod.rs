@@ -4,6 +4,8 @@
 //! Exit codes: 0 done, 1 the check found a problem or the work failed, 2 wrong usage.
 // An edge of the app: reading the clock here is allowed (see clippy.toml).
 #![allow(clippy::disallowed_methods)]
+mod members;
+
 use crate::store::{backup, check, Store};
 use crate::{demo, desktop, paths};
 use chrono::Utc;
@@ -30,6 +32,18 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Import members from a CSV (UTF-8, GBK/GB18030, UTF-16) or XLSX file, all or nothing
+    Import {
+        #[command(subcommand)]
+        what: members::ImportWhat,
+    },
+    /// Export members to CSV (UTF-8 with BOM, for Excel) or XLSX
+    Export {
+        #[command(subcommand)]
+        what: members::ExportWhat,
+    },
+    /// Search members by name, pinyin (zhangsan, zs), handle, phone, tag or note text
+    Search(members::SearchArgs),
     /// Verify the workspace file: integrity, foreign keys and schema version (read-only)
     Check,
     /// Write a consistent copy of the workspace, even while the app is running
@@ -59,6 +73,9 @@ pub fn main() -> ExitCode {
     let dir = cli.data_dir.unwrap_or_else(paths::default_data_dir);
     match cli.command {
         None => desktop::run(dir),
+        Some(Command::Import { what }) => members::run_import(&dir, what),
+        Some(Command::Export { what }) => members::run_export(&dir, what),
+        Some(Command::Search(args)) => members::run_search(&dir, args),
         Some(Command::Check) => run_check(&dir),
         Some(Command::Backup { file }) => run_backup(&dir, file.as_deref()),
         Some(Command::Demo {
@@ -168,12 +185,8 @@ fn open_source(src: &Path) -> Result<rusqlite::Connection, crate::store::StoreEr
 
 fn run_demo(dir: &Path, opts: demo::DemoOptions) -> ExitCode {
     let now = Utc::now();
-    let mut store = match Store::open_dir(dir, now) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("groupdesk: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(mut store) = open_store(dir) else {
+        return ExitCode::FAILURE;
     };
     match demo::fill(store.conn_mut(), &opts, now) {
         Ok(report) => {
@@ -189,6 +202,17 @@ fn run_demo(dir: &Path, opts: demo::DemoOptions) -> ExitCode {
         Err(e) => {
             eprintln!("groupdesk: demo data not added: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens (creating or upgrading) the workspace, or says why not on stderr.
+fn open_store(dir: &Path) -> Option<Store> {
+    match Store::open_dir(dir, Utc::now()) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            eprintln!("groupdesk: {e}");
+            None
         }
     }
 }
