@@ -123,6 +123,7 @@ macro_rules! api_handlers {
             $crate::api::transfer::run_import,
             $crate::api::transfer::import_paste,
             $crate::api::transfer::export_members,
+            $crate::api::transfer::default_export_path,
             $crate::api::settings::get_settings,
             $crate::api::settings::update_settings,
         ]

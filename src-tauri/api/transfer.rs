@@ -82,3 +82,23 @@ pub fn export_members(
         )?)
     })
 }
+
+/// Where an export goes unless the user picks another place: the Documents folder (or home),
+/// `成员-20261124.xlsx` / `members-20261124.xlsx` by the UI language.
+#[tauri::command(async)]
+pub fn default_export_path(
+    state: State<'_, AppState>,
+    format: ExportFormat,
+) -> Result<String, ApiError> {
+    let zh = state.with_store(|s| Ok(settings::load(s.conn())?.language == Language::ZhCn))?;
+    let dir = dirs::document_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| state.dir.clone());
+    let ext = match format {
+        ExportFormat::Csv => "csv",
+        ExportFormat::Xlsx => "xlsx",
+    };
+    let stem = if zh { "成员" } else { "members" };
+    let name = format!("{stem}-{}.{ext}", chrono::Local::now().format("%Y%m%d"));
+    Ok(dir.join(name).display().to_string())
+}

@@ -100,6 +100,10 @@ export function ruleText(r: AnyError): string {
       return t("rule.too_many", { max: r.max });
     case "taken":
       return t("rule.taken");
+    case "invalid":
+      return t("rule.invalid");
+    case "unknown":
+      return t("rule.unknown");
     case "not_integer":
       return t("rule.not_integer");
   }
