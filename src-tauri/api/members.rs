@@ -48,6 +48,8 @@ pub struct MemberDetail {
     pub trashed_notes: u32,
     pub interactions: Vec<Interaction>,
     pub points: Vec<PointsEntry>,
+    /// The user-defined fields, to name the member's values.
+    pub fields: Vec<CustomField>,
 }
 
 pub(crate) fn detail(conn: &rusqlite::Connection, id: i64) -> Result<MemberDetail, ApiError> {
@@ -57,6 +59,7 @@ pub(crate) fn detail(conn: &rusqlite::Connection, id: i64) -> Result<MemberDetai
         trashed_notes: members::list_trashed_notes(conn, id)?.len() as u32,
         interactions: members::list_interactions(conn, id)?,
         points: members::list_points(conn, id)?,
+        fields: members::list_fields(conn)?,
     })
 }
 

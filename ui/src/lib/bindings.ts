@@ -371,7 +371,11 @@ export type Segment = { id: number, name: string, filter: MemberFilter, };
 /**
  * Everything the member detail view shows, in one call.
  */
-export type MemberDetail = { member: Member, notes: Array<Note>, trashed_notes: number, interactions: Array<Interaction>, points: Array<PointsEntry>, };
+export type MemberDetail = { member: Member, notes: Array<Note>, trashed_notes: number, interactions: Array<Interaction>, points: Array<PointsEntry>, 
+/**
+ * The user-defined fields, to name the member's values.
+ */
+fields: Array<CustomField>, };
 
 export type TextEncoding = "auto" | "utf8" | "gbk" | "utf16le" | "utf16be";
 

@@ -43,7 +43,7 @@ export class MemberPages {
     const results = await Promise.all(keep.map((p) => api.listMembers(this.#filter, this.#sort, p * PAGE, PAGE)));
     if (gen !== this.#generation) return;
     const pages: Record<number, MemberRow[]> = {};
-    keep.forEach((p, i) => (pages[p] = results[i].rows));
+    keep.forEach((p, i) => (pages[p] = results[i]?.rows ?? []));
     this.pages = pages;
     this.total = results[0]?.total ?? 0;
   }
