@@ -2,13 +2,13 @@
 //! ts-rs into one file, `ui/src/lib/bindings.ts`. The test `tests/bindings.rs` fails when the
 //! committed file differs from what the Rust types say (run it with `UPDATE_BINDINGS=1` to
 //! rewrite the file).
+use crate::api::members::MemberDetail;
 use crate::api::workspace::{Bootstrap, RestoreOutcome, WorkspaceStatus};
 use crate::api::{ApiError, ErrorCode};
 use crate::groups::{
     FieldError, Goal, GoalInput, Group, GroupCounts, GroupInput, GroupKind, GroupSummary,
     GroupView, Horizon, Platform, Rule, Stage, Threshold,
 };
-use crate::api::members::MemberDetail;
 use crate::members::{
     BulkAction, Category, Channel, CustomField, FieldValue, Handle, HandleKind, Interaction,
     InteractionInput, JoinInput, Level, LevelInput, Member, MemberFilter, MemberInput, MemberPage,
@@ -16,11 +16,11 @@ use crate::members::{
     PointsInput, Referral, Segment, Selection, SortKey, StatusChange, TagRef, TagSummary,
 };
 use crate::settings::{Language, Settings, Theme};
+use crate::store::backup::{BackupInfo, BackupKindTag};
 use crate::transfer::{
     DuplicatePolicy, ExportFormat, ImportOptions, ImportPreview, ImportReport, RowProblem, Target,
     TextEncoding,
 };
-use crate::store::backup::{BackupInfo, BackupKindTag};
 use ts_rs::{Config, TS};
 
 /// Where the rendered file lives, relative to the package root.

@@ -32,18 +32,25 @@ async fn add_search_import_gbk_export_xlsx_and_find_it_all_after_a_restart() {
     app.fill("field-tags", "宝妈").await;
     app.wait_count("error-m-nickname", 0).await;
     app.click("member-save").await;
-    assert_eq!(app.wait_text("member-name", |t| !t.is_empty()).await, "张小雅");
+    assert_eq!(
+        app.wait_text("member-name", |t| !t.is_empty()).await,
+        "张小雅"
+    );
     app.wait_count("member-tag", 2).await;
     assert_eq!(app.text("member-birthday").await, "3月5日");
 
     // A note, and a contact that sets "last contacted".
-    app.fill("note-input", "孩子上初二，想找数学辅导。答应下周发资料。").await;
+    app.fill("note-input", "孩子上初二，想找数学辅导。答应下周发资料。")
+        .await;
     app.click("note-add").await;
     app.wait_count("note", 1).await;
     assert!(app.text("note-body").await.contains("数学辅导"));
     app.fill("contact-summary", "私聊了报名的事").await;
     app.click("contact-log").await;
-    app.wait_text("member-last-contact", |t| t.contains("刚刚") || t.contains("分钟")).await;
+    app.wait_text("member-last-contact", |t| {
+        t.contains("刚刚") || t.contains("分钟")
+    })
+    .await;
     app.shot("m02-zh-member-detail").await;
 
     // A second member, so search has something to leave out.
@@ -59,7 +66,12 @@ async fn add_search_import_gbk_export_xlsx_and_find_it_all_after_a_restart() {
         app.wait_count("member-item", 2).await;
         app.fill("member-search", q).await;
         app.wait_count("member-item", 1).await;
-        let name = app.wait_css("[data-testid=member-item]").await.attr("data-member-name").await.unwrap();
+        let name = app
+            .wait_css("[data-testid=member-item]")
+            .await
+            .attr("data-member-name")
+            .await
+            .unwrap();
         assert_eq!(name.as_deref(), Some("张小雅"), "search {q}");
     }
     app.shot("m03-zh-search-initials").await;
@@ -77,8 +89,12 @@ async fn add_search_import_gbk_export_xlsx_and_find_it_all_after_a_restart() {
     std::fs::write(&path, encoding_rs::GB18030.encode(csv).0).unwrap();
     app.click("member-import").await;
     app.wait("import-dialog").await;
-    app.fill("import-path", &format!("{}\u{E007}", path.display())).await;
-    app.wait_text("import-summary", |t| t.contains("3") && t.contains("gb18030")).await;
+    app.fill("import-path", &format!("{}\u{E007}", path.display()))
+        .await;
+    app.wait_text("import-summary", |t| {
+        t.contains("3") && t.contains("gb18030")
+    })
+    .await;
     app.click("import-check").await;
     let report = app.wait_text("import-report", |t| !t.is_empty()).await;
     assert!(report.contains("1 行需要修改"), "{report}");
@@ -112,11 +128,18 @@ async fn add_search_import_gbk_export_xlsx_and_find_it_all_after_a_restart() {
     app.fill("member-search", "zxy").await;
     app.wait_count("member-item", 1).await;
     app.click("member-item").await;
-    assert_eq!(app.wait_text("member-name", |t| !t.is_empty()).await, "张小雅");
+    assert_eq!(
+        app.wait_text("member-name", |t| !t.is_empty()).await,
+        "张小雅"
+    );
     app.wait_count("member-tag", 2).await;
     assert!(app.text("note-body").await.contains("数学辅导"));
     app.fill("member-search", "lisi").await;
-    app.wait_css("[data-testid=member-item][data-member-name=\"李四\"]").await.click().await.unwrap();
+    app.wait_css("[data-testid=member-item][data-member-name=\"李四\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
     app.wait_count("member-item", 1).await;
     app.wait_text("member-name", |t| t == "李四").await;
     assert!(app.text("note-body").await.contains("喜欢摄影"));
@@ -126,7 +149,8 @@ async fn add_search_import_gbk_export_xlsx_and_find_it_all_after_a_restart() {
     app.click("lang-en").await;
     app.click("nav-members").await;
     app.fill("member-search", "").await;
-    app.wait_text("member-count", |t| t.contains("4 members")).await;
+    app.wait_text("member-count", |t| t.contains("4 members"))
+        .await;
     app.click("member-item").await;
     app.wait("member-detail").await;
     app.shot("m05-en-member-detail").await;
@@ -138,7 +162,18 @@ async fn add_search_import_gbk_export_xlsx_and_find_it_all_after_a_restart() {
 async fn twenty_thousand_members_stay_virtualised_while_searching_and_scrolling() {
     let driver = Driver::start();
     let ws = tempfile::tempdir().unwrap();
-    e2e_support::cli_ok(ws.path(), &["demo", "--groups", "12", "--members", "20000", "--notes", "60000"]);
+    e2e_support::cli_ok(
+        ws.path(),
+        &[
+            "demo",
+            "--groups",
+            "12",
+            "--members",
+            "20000",
+            "--notes",
+            "60000",
+        ],
+    );
     let app = App::launch(&driver, ws.path()).await;
     app.click("nav-members").await;
     app.wait_text("member-count", |t| t.contains("20000")).await;
@@ -147,17 +182,23 @@ async fn twenty_thousand_members_stay_virtualised_while_searching_and_scrolling(
     app.shot("m06-zh-20k-members").await;
 
     // Jump to the end of the list: the rows there load and the DOM stays small.
-    app.js("document.querySelector('[data-testid=member-list]').scrollTop = 1e9; return null").await;
+    app.js("document.querySelector('[data-testid=member-list]').scrollTop = 1e9; return null")
+        .await;
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     let last = app
         .js("const rows = [...document.querySelectorAll('[data-testid=member-item]')]; return rows.length")
         .await;
-    assert!((5..80).contains(&(last.as_u64().unwrap_or(0) as usize)), "{last} rows after scrolling");
+    assert!(
+        (5..80).contains(&(last.as_u64().unwrap_or(0) as usize)),
+        "{last} rows after scrolling"
+    );
 
     // Filters combine: a group, then a category; the count follows.
     app.click("member-filters").await;
     app.click("filter-category-core").await;
-    let core = app.wait_text("member-count", |t| !t.contains("20000")).await;
+    let core = app
+        .wait_text("member-count", |t| !t.contains("20000"))
+        .await;
     app.click("filter-birthday").await;
     app.wait_text("member-count", |t| t != core).await;
     app.shot("m07-zh-filters").await;
@@ -166,8 +207,13 @@ async fn twenty_thousand_members_stay_virtualised_while_searching_and_scrolling(
 
     // Tick two rows and tag them in bulk.
     app.fill("member-search", "张").await;
-    app.wait_text("member-count", |t| !t.contains("20000")).await;
-    let ticks = app.client.find_all(fantoccini::Locator::Css("[data-testid=member-tick]")).await.unwrap();
+    app.wait_text("member-count", |t| !t.contains("20000"))
+        .await;
+    let ticks = app
+        .client
+        .find_all(fantoccini::Locator::Css("[data-testid=member-tick]"))
+        .await
+        .unwrap();
     ticks[0].click().await.unwrap();
     ticks[1].click().await.unwrap();
     assert!(app.text("bulk-count").await.contains('2'));

@@ -31,6 +31,9 @@ pub struct Bootstrap {
     pub groups: Vec<GroupSummary>,
     pub counts: GroupCounts,
     pub version: String,
+    /// Set only when a benchmark launched the app (`GROUPDESK_STARTUP_PROBE`): `members` asks
+    /// the UI to open the member list, scroll it and search before reporting ready.
+    pub probe: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -70,6 +73,7 @@ pub fn bootstrap(state: State<'_, AppState>) -> Result<Bootstrap, ApiError> {
             groups: Vec::new(),
             counts: GroupCounts::default(),
             version,
+            probe: crate::desktop::probe::scenario(),
         });
     }
     state.with_store(|s| {
@@ -79,6 +83,7 @@ pub fn bootstrap(state: State<'_, AppState>) -> Result<Bootstrap, ApiError> {
             groups: groups::list(s.conn(), GroupView::Active)?,
             counts: groups::counts(s.conn())?,
             version,
+            probe: crate::desktop::probe::scenario(),
         })
     })
 }
@@ -182,6 +187,9 @@ pub fn open_other_workspace(
 pub fn startup_ready(app: AppHandle) {
     crate::desktop::probe::mark("first-screen");
     if crate::desktop::probe::enabled() {
+        if let Some((own, children)) = crate::desktop::probe::rss_kib() {
+            println!("groupdesk-rss {own} {children}");
+        }
         println!("groupdesk-ready");
         app.exit(0);
     }

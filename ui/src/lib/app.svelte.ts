@@ -9,6 +9,8 @@ export const app = $state({
   ready: false,
   screen: "groups" as Screen,
   version: "",
+  /** A benchmark scenario to play (see desktop/probe.rs); null in normal use. */
+  probe: null as string | null,
   workspace: null as WorkspaceStatus | null,
   settings: {
     language: "zh-CN",

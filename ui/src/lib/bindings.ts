@@ -153,7 +153,12 @@ error: ApiError | null, };
 /**
  * Everything the first screen needs, in one call, so the window shows data as soon as it can.
  */
-export type Bootstrap = { workspace: WorkspaceStatus, settings: Settings, groups: Array<GroupSummary>, counts: GroupCounts, version: string, };
+export type Bootstrap = { workspace: WorkspaceStatus, settings: Settings, groups: Array<GroupSummary>, counts: GroupCounts, version: string, 
+/**
+ * Set only when a benchmark launched the app (`GROUPDESK_STARTUP_PROBE`): `members` asks
+ * the UI to open the member list, scroll it and search before reporting ready.
+ */
+probe: string | null, };
 
 export type RestoreOutcome = { 
 /**

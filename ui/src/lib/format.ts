@@ -52,12 +52,25 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+const relFmt = new Map<string, Intl.RelativeTimeFormat>();
+
+// Building an Intl formatter loads locale data and costs milliseconds; a list of members
+// formats dozens of relative times per frame, so each language's formatter is made once.
+function relativeFmt(lang: Language): Intl.RelativeTimeFormat {
+  let f = relFmt.get(lang);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+    relFmt.set(lang, f);
+  }
+  return f;
+}
+
 /** “3天前”, “刚刚”, “in 2 days”: relative to `now` (passed in so it can be tested). */
 export function formatRelative(iso: string, lang: Language, now: Date = new Date()): string {
   const then = new Date(iso);
   if (Number.isNaN(then.getTime())) return iso;
   const seconds = Math.round((then.getTime() - now.getTime()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+  const rtf = relativeFmt(lang);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return rtf.format(Math.trunc(seconds / size), unit);
   }
