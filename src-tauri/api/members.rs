@@ -52,7 +52,7 @@ pub struct MemberDetail {
     pub fields: Vec<CustomField>,
 }
 
-pub(crate) fn detail(conn: &rusqlite::Connection, id: i64) -> Result<MemberDetail, ApiError> {
+pub fn detail(conn: &rusqlite::Connection, id: i64) -> Result<MemberDetail, ApiError> {
     Ok(MemberDetail {
         member: members::get(conn, id)?,
         notes: members::list_notes(conn, id)?,

@@ -60,6 +60,17 @@ pub fn join(
 ) -> Result<()> {
     ensure_exists(conn, member_id)?;
     group_exists(conn, input.group_id)?;
+    join_checked(conn, member_id, input, now)
+}
+
+/// [`join`] for a member and group the caller has already checked exist (an import checks
+/// the group once, not per row).
+pub fn join_checked(
+    conn: &Connection,
+    member_id: i64,
+    input: &JoinInput,
+    now: DateTime<Utc>,
+) -> Result<()> {
     check_date("joined_on", &input.joined_on)?;
     let inserted = conn
         .prepare_cached(

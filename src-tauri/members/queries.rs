@@ -75,12 +75,12 @@ pub fn create(conn: &mut Connection, input: &MemberInput, now: DateTime<Utc>) ->
 /// Creates a member inside the caller's transaction, with its search document.
 pub fn create_in(conn: &Connection, input: &MemberInput, now: DateTime<Utc>) -> Result<i64> {
     let id = insert_in(conn, input, now)?;
-    search::reindex(conn, id)?;
+    search::index_new(conn, id)?;
     Ok(id)
 }
 
 /// Creates a member without writing its search document: for imports, which add a note too
-/// and then index the member once (the caller must call [`search::reindex`]).
+/// and then index the member once (the caller must call [`search::index_new`]).
 pub fn insert_in(conn: &Connection, input: &MemberInput, now: DateTime<Utc>) -> Result<i64> {
     ensure_valid(conn, input, None)?;
     let birthday = parse_birthday(&input.birthday).ok().flatten();
@@ -107,13 +107,21 @@ pub fn insert_in(conn: &Connection, input: &MemberInput, now: DateTime<Utc>) -> 
         ts,
     ])?;
     let id = conn.last_insert_rowid();
-    write_parts(conn, id, input)?;
+    write_parts(conn, id, input, true)?;
     Ok(id)
 }
 
-fn write_parts(conn: &Connection, id: i64, input: &MemberInput) -> Result<()> {
-    conn.prepare_cached("DELETE FROM member_handles WHERE member_id = ?1")?
-        .execute([id])?;
+/// Writes handles, field values and tags; `fresh` (a new member) skips clearing old ones.
+fn write_parts(conn: &Connection, id: i64, input: &MemberInput, fresh: bool) -> Result<()> {
+    if !fresh {
+        for sql in [
+            "DELETE FROM member_handles WHERE member_id = ?1",
+            "DELETE FROM member_field_values WHERE member_id = ?1",
+            "DELETE FROM member_tags WHERE member_id = ?1",
+        ] {
+            conn.prepare_cached(sql)?.execute([id])?;
+        }
+    }
     for (pos, h) in input.handles.iter().enumerate() {
         conn.prepare_cached(
             "INSERT INTO member_handles (member_id, kind, value, value_key, position)
@@ -127,8 +135,6 @@ fn write_parts(conn: &Connection, id: i64, input: &MemberInput) -> Result<()> {
             pos as i64
         ])?;
     }
-    conn.prepare_cached("DELETE FROM member_field_values WHERE member_id = ?1")?
-        .execute([id])?;
     for f in input.fields.iter().filter(|f| !f.value.trim().is_empty()) {
         conn.prepare_cached(
             "INSERT OR REPLACE INTO member_field_values (member_id, field_id, value)
@@ -136,8 +142,6 @@ fn write_parts(conn: &Connection, id: i64, input: &MemberInput) -> Result<()> {
         )?
         .execute(params![id, f.field_id, f.value.trim()])?;
     }
-    conn.prepare_cached("DELETE FROM member_tags WHERE member_id = ?1")?
-        .execute([id])?;
     for tag in ensure_tags(conn, &input.tags)? {
         conn.prepare_cached(
             "INSERT OR IGNORE INTO member_tags (member_id, tag_id) VALUES (?1, ?2)",
@@ -194,7 +198,7 @@ pub fn update_in(
             to_db(now),
         ],
     )?;
-    write_parts(conn, id, input)
+    write_parts(conn, id, input, false)
 }
 
 pub(crate) fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {

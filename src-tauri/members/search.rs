@@ -115,59 +115,87 @@ impl DocBuilder {
 
 /// Rewrites the search document of one member from what the database holds now.
 pub fn reindex(conn: &Connection, member_id: i64) -> rusqlite::Result<()> {
-    let mut doc = DocBuilder::default();
+    remove(conn, member_id)?;
+    index_new(conn, member_id)
+}
+
+/// Writes the search document of a member who has none yet (just created). Skipping the
+/// delete matters in bulk: a delete in a contentless FTS5 table records a tombstone even
+/// when there was nothing to delete.
+pub fn index_new(conn: &Connection, member_id: i64) -> rusqlite::Result<()> {
     let row = conn
         .prepare_cached(
             "SELECT nickname, display_name, real_name, region, occupation, source, phone
              FROM members WHERE id = ?1",
         )?
         .query_row([member_id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-            ))
+            let mut out: [String; 7] = Default::default();
+            for (i, slot) in out.iter_mut().enumerate() {
+                *slot = r.get(i)?;
+            }
+            Ok(out)
         })
         .optional()?;
-    remove(conn, member_id)?;
-    let Some((nick, display, real, region, occupation, source, phone)) = row else {
+    let Some([nickname, display_name, real_name, region, occupation, source, phone]) = row else {
         return Ok(());
     };
-    for name in [&nick, &display, &real] {
+    let strings = |sql: &str| -> rusqlite::Result<Vec<String>> {
+        conn.prepare_cached(sql)?
+            .query_map([member_id], |r| r.get::<_, String>(0))?
+            .collect()
+    };
+    let doc = DocSource {
+        names: [nickname.as_str(), display_name.as_str(), real_name.as_str()],
+        plain: [region.as_str(), occupation.as_str(), source.as_str()],
+        phone: phone.as_str(),
+        handles: strings("SELECT value FROM member_handles WHERE member_id = ?1")?,
+        texts: strings("SELECT value FROM member_field_values WHERE member_id = ?1")?
+            .into_iter()
+            .chain(strings("SELECT body FROM notes WHERE member_id = ?1 AND deleted_at IS NULL")?)
+            .collect(),
+    };
+    write_doc(conn, member_id, &doc)
+}
+
+/// What a member's search document is made of.
+pub struct DocSource<'a> {
+    /// Nickname, display name, real name: indexed with their pinyin.
+    pub names: [&'a str; 3],
+    /// Region, occupation, source.
+    pub plain: [&'a str; 3],
+    pub phone: &'a str,
+    pub handles: Vec<String>,
+    /// Custom field values and live notes.
+    pub texts: Vec<String>,
+}
+
+/// Writes the document of a member who has none yet, from its parts (an import knows them
+/// without reading them back).
+pub fn write_doc(conn: &Connection, member_id: i64, src: &DocSource<'_>) -> rusqlite::Result<()> {
+    let mut doc = DocBuilder::default();
+    for name in src.names {
         doc.text(name, true);
     }
-    for plain in [&region, &occupation, &source] {
+    for plain in src.plain {
         doc.text(plain, false);
     }
-    doc.phone(&phone);
-    let mut stmt = conn.prepare_cached("SELECT value FROM member_handles WHERE member_id = ?1")?;
-    for v in stmt.query_map([member_id], |r| r.get::<_, String>(0))? {
-        doc.handle(&v?);
+    doc.phone(src.phone);
+    for h in &src.handles {
+        doc.handle(h);
     }
-    let mut stmt =
-        conn.prepare_cached("SELECT value FROM member_field_values WHERE member_id = ?1")?;
-    for v in stmt.query_map([member_id], |r| r.get::<_, String>(0))? {
-        doc.text(&v?, false);
-    }
-    let mut stmt =
-        conn.prepare_cached("SELECT body FROM notes WHERE member_id = ?1 AND deleted_at IS NULL")?;
-    for v in stmt.query_map([member_id], |r| r.get::<_, String>(0))? {
-        doc.text(&v?, false);
+    for t in &src.texts {
+        doc.text(t, false);
     }
     let chars = DocBuilder::join(doc.chars.iter().map(|c| c.to_string()));
     let words = DocBuilder::join(&doc.words);
-    for (table, text) in [
-        ("search_chars", &chars),
-        ("search_bigrams", &doc.bigrams),
-        ("search_words", &words),
-    ] {
+    const INSERTS: [&str; 3] = [
+        "INSERT INTO search_chars (rowid, t) VALUES (?1, ?2)",
+        "INSERT INTO search_bigrams (rowid, t) VALUES (?1, ?2)",
+        "INSERT INTO search_words (rowid, t) VALUES (?1, ?2)",
+    ];
+    for (sql, text) in INSERTS.iter().zip([&chars, &doc.bigrams, &words]) {
         if !text.is_empty() {
-            conn.prepare_cached(&format!("INSERT INTO {table} (rowid, t) VALUES (?1, ?2)"))?
-                .execute(params![member_id, text])?;
+            conn.prepare_cached(sql)?.execute(params![member_id, text])?;
         }
     }
     Ok(())
@@ -192,7 +220,7 @@ pub fn reindex_all(conn: &Connection) -> rusqlite::Result<()> {
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in ids {
-        reindex(conn, id)?;
+        index_new(conn, id)?;
     }
     Ok(())
 }

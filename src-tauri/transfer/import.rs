@@ -12,7 +12,7 @@ use super::{Table, TransferError};
 use crate::dates::parse_date;
 use crate::groups::Rule;
 use crate::members::{
-    self, add_note_in, get, insert_in, join, search, set_status, text, update_in, validate,
+    self, add_note_in, get, insert_in, search, set_status, text, update_in, validate,
     Category, FieldValue, Handle, JoinInput, MemberError, MemberInput, MemberStatus,
 };
 use chrono::{DateTime, Utc};
@@ -334,6 +334,7 @@ pub fn import_members(
             report.skipped_invalid += 1;
             continue;
         }
+        let mut fresh = false;
         let id = match find_duplicate(&tx, &p.input, &seen)? {
             Some(existing) if opts.duplicates == DuplicatePolicy::Skip => {
                 // Later rows with this row's phone or handle are the same person too.
@@ -356,6 +357,7 @@ pub fn import_members(
             None => {
                 let id = insert_in(&tx, &p.input, now)?;
                 report.created += 1;
+                fresh = true;
                 by_nickname.entry(p.input.nickname.clone()).or_insert(id);
                 id
             }
@@ -368,7 +370,7 @@ pub fn import_members(
                 category: p.category.unwrap_or(Category::Active),
                 role: p.role.clone(),
             };
-            match join(&tx, id, &joined, now) {
+            match members::join_checked(&tx, id, &joined, now) {
                 Ok(()) | Err(MemberError::AlreadyInGroup(_)) => {}
                 Err(e) => return Err(e.into()),
             }
@@ -382,7 +384,20 @@ pub fn import_members(
         if !p.inviter.is_empty() {
             inviters.push((rownum, id, p.inviter.clone()));
         }
-        search::reindex(&tx, id)?;
+        if fresh {
+            let i = &p.input;
+            let doc = search::DocSource {
+                names: [&i.nickname, &i.display_name, &i.real_name],
+                plain: [&i.region, &i.occupation, &i.source],
+                phone: &i.phone,
+                handles: i.handles.iter().map(|h| h.value.clone()).collect(),
+                texts: i.fields.iter().map(|f| f.value.clone()).chain(
+                    (!p.note.is_empty()).then(|| p.note.clone())).collect(),
+            };
+            search::write_doc(&tx, id, &doc)?;
+        } else {
+            search::reindex(&tx, id)?;
+        }
     }
     for (rownum, id, name) in inviters {
         let inviter = match by_nickname.get(&name) {
