@@ -172,3 +172,46 @@ fn check_reports_a_sound_workspace_and_a_missing_one() {
     assert_eq!(r.schema_version, Some(migrations::LATEST));
     assert!(r.problems.is_empty());
 }
+
+#[test]
+fn a_version_1_workspace_with_groups_upgrades_to_the_member_book_without_loss() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // A workspace as the first release wrote it: schema version 1, one group.
+        let mut c = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        migrations::migrations().to_version(&mut c, 1).unwrap();
+        c.execute(
+            "INSERT INTO groups (name, platform, kind, created_at, updated_at)
+             VALUES ('知行读书会共读群1', 'wechat', 'knowledge', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut store = Store::open_dir(dir.path(), now()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    let g = groupdesk::groups::find_by_name(store.conn(), "知行读书会共读群1")
+        .unwrap()
+        .expect("the group survived the upgrade");
+    let m = groupdesk::members::create(
+        store.conn_mut(),
+        &groupdesk::members::MemberInput {
+            nickname: "张三".into(),
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let join = groupdesk::members::JoinInput {
+        group_id: g,
+        joined_on: None,
+        category: groupdesk::members::Category::Core,
+        role: String::new(),
+    };
+    groupdesk::members::join(store.conn(), m.id, &join, now()).unwrap();
+    let backups = store::backup::list(dir.path()).unwrap();
+    assert!(
+        backups[0].name.starts_with("pre-migration-v1-"),
+        "{}",
+        backups[0].name
+    );
+}

@@ -119,6 +119,7 @@ fn compile(
     f: &MemberFilter,
     today: NaiveDate,
     now: DateTime<Utc>,
+    sort: MemberSort,
 ) -> Result<Compiled> {
     let mut c = Compiled {
         joins: String::new(),
@@ -173,22 +174,32 @@ fn compile(
             ms_values.push(Box::new(Value::Integer(next)));
         }
     }
+    // Membership and tag conditions become sets of member ids (from their indexes), which are
+    // intersected with the search's set; the list then picks its plan by the set's size.
+    let mut set: Option<Vec<i64>> = None;
     if let Some(g) = group {
-        c.joins = "JOIN memberships ms ON ms.member_id = m.id AND ms.group_id = ?".into();
+        // The filtered group's membership gives the status, category and points columns.
+        c.joins = "LEFT JOIN memberships ms ON ms.member_id = m.id AND ms.group_id = ?".into();
         c.values.push(Box::new(Value::Integer(g)));
-        c.conds.extend(ms);
-        c.values.extend(ms_values);
+        let mut values: Vec<Box<dyn ToSql>> = vec![Box::new(g)];
+        values.extend(ms_values);
+        let mut conds = vec!["ms.group_id = ?".to_string()];
+        conds.extend(ms);
+        let sql = format!(
+            "SELECT member_id FROM memberships ms WHERE {} ORDER BY member_id",
+            conds.join(" AND ")
+        );
+        narrow(&mut set, ids_of(conn, &sql, values)?);
     } else if !ms.is_empty() {
-        c.conds.push(format!(
-            "EXISTS (SELECT 1 FROM memberships ms WHERE ms.member_id = m.id AND {})",
+        let sql = format!(
+            "SELECT DISTINCT member_id FROM memberships ms WHERE {} ORDER BY member_id",
             ms.join(" AND ")
-        ));
-        c.values.extend(ms_values);
+        );
+        narrow(&mut set, ids_of(conn, &sql, ms_values)?);
     }
     for tag in &f.tag_ids {
-        c.conds
-            .push("m.id IN (SELECT member_id FROM member_tags WHERE tag_id = ?)".into());
-        c.values.push(Box::new(Value::Integer(*tag)));
+        let sql = "SELECT member_id FROM member_tags WHERE tag_id = ? ORDER BY member_id";
+        narrow(&mut set, ids_of(conn, sql, vec![Box::new(*tag)])?);
     }
     if let Some(source) = f.source.as_deref().filter(|s| !s.is_empty()) {
         c.conds.push("m.source = ?".into());
@@ -208,9 +219,18 @@ fn compile(
             now - Duration::days(days.into()),
         ))));
     }
-    c.narrowed = c.conds.len() > 1 || !c.joins.is_empty();
+    c.narrowed = c.conds.len() > 1;
     if let Some(ids) = search::matching(conn, &f.query)? {
-        let plus = if ids.len() > SMALL_MATCH_SET { "+" } else { "" };
+        narrow(&mut set, ids);
+    }
+    if let Some(ids) = set {
+        // Walking an index needs one on the sort column (name, added, contacted, birthday).
+        let indexed = !matches!(sort.key, SortKey::Joined | SortKey::Points) && !f.trash;
+        let plus = if ids.len() > SMALL_MATCH_SET && indexed {
+            "+"
+        } else {
+            ""
+        };
         c.conds.push(format!("{plus}m.id IN rarray(?)"));
         let set = Rc::new(ids.into_iter().map(Value::Integer).collect::<Vec<_>>());
         c.values.push(Box::new(set.clone()));
@@ -257,7 +277,7 @@ pub fn page(
     limit: u32,
     clock: &Clock,
 ) -> Result<MemberPage> {
-    let c = compile(conn, filter, clock.today, clock.now)?;
+    let c = compile(conn, filter, clock.today, clock.now, sort)?;
     let has_group = filter.group_id.is_some() || filter.level_id.is_some();
     let group_cols = if has_group {
         format!("ms.status, ms.category, ms.points, {LEVEL_SQL}, ms.joined_on")
@@ -308,9 +328,28 @@ pub fn page(
     Ok(MemberPage { rows, total })
 }
 
+fn narrow(set: &mut Option<Vec<i64>>, ids: Vec<i64>) {
+    *set = Some(match set.take() {
+        None => ids,
+        Some(prev) => search::intersect(&prev, &ids),
+    });
+}
+
+/// Member ids from a query that selects them in ascending order.
+fn ids_of(conn: &Connection, sql: &str, values: Vec<Box<dyn ToSql>>) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let ids = stmt
+        .query_map(params_from_iter(values), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 /// How many members the filter matches.
 pub fn count(conn: &Connection, filter: &MemberFilter, clock: &Clock) -> Result<u32> {
-    count_compiled(conn, &compile(conn, filter, clock.today, clock.now)?)
+    count_compiled(
+        conn,
+        &compile(conn, filter, clock.today, clock.now, MemberSort::default())?,
+    )
 }
 
 fn count_compiled(conn: &Connection, c: &Compiled) -> Result<u32> {
@@ -347,7 +386,7 @@ pub fn ids(
     sort: MemberSort,
     clock: &Clock,
 ) -> Result<Vec<i64>> {
-    let c = compile(conn, filter, clock.today, clock.now)?;
+    let c = compile(conn, filter, clock.today, clock.now, sort)?;
     let has_group = filter.group_id.is_some() || filter.level_id.is_some();
     let sql = format!(
         "SELECT m.id FROM members m {} WHERE {} ORDER BY {}",

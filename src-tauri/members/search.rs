@@ -151,7 +151,9 @@ pub fn index_new(conn: &Connection, member_id: i64) -> rusqlite::Result<()> {
         handles: strings("SELECT value FROM member_handles WHERE member_id = ?1")?,
         texts: strings("SELECT value FROM member_field_values WHERE member_id = ?1")?
             .into_iter()
-            .chain(strings("SELECT body FROM notes WHERE member_id = ?1 AND deleted_at IS NULL")?)
+            .chain(strings(
+                "SELECT body FROM notes WHERE member_id = ?1 AND deleted_at IS NULL",
+            )?)
             .collect(),
     };
     write_doc(conn, member_id, &doc)
@@ -195,7 +197,8 @@ pub fn write_doc(conn: &Connection, member_id: i64, src: &DocSource<'_>) -> rusq
     ];
     for (sql, text) in INSERTS.iter().zip([&chars, &doc.bigrams, &words]) {
         if !text.is_empty() {
-            conn.prepare_cached(sql)?.execute(params![member_id, text])?;
+            conn.prepare_cached(sql)?
+                .execute(params![member_id, text])?;
         }
     }
     Ok(())
@@ -293,7 +296,8 @@ fn members_with_tags(conn: &Connection, tag_ids: &[i64]) -> rusqlite::Result<Vec
     ids
 }
 
-fn intersect(a: &[i64], b: &[i64]) -> Vec<i64> {
+/// The ids in both ascending lists.
+pub fn intersect(a: &[i64], b: &[i64]) -> Vec<i64> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

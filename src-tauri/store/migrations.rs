@@ -240,13 +240,23 @@ CREATE VIRTUAL TABLE search_words USING fts5 (
     t, content = '', contentless_delete = 1, tokenize = 'ascii', detail = 'none', prefix = '1 2 3');
 "#;
 
+/// Version 3: indexes for filtering members by status or category across all groups.
+const V3_MEMBERSHIP_INDEXES: &str = r#"
+CREATE INDEX memberships_by_status ON memberships (status, member_id);
+CREATE INDEX memberships_by_category ON memberships (category, member_id);
+"#;
+
 /// Every migration, oldest first. Append only.
 fn all() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_GROUPS), M::up(V2_MEMBERS)])
+    Migrations::new(vec![
+        M::up(V1_GROUPS),
+        M::up(V2_MEMBERS),
+        M::up(V3_MEMBERSHIP_INDEXES),
+    ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 2;
+pub const LATEST: u32 = 3;
 
 pub fn migrations() -> Migrations<'static> {
     all()

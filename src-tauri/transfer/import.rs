@@ -12,8 +12,8 @@ use super::{Table, TransferError};
 use crate::dates::parse_date;
 use crate::groups::Rule;
 use crate::members::{
-    self, add_note_in, get, insert_in, search, set_status, text, update_in, validate,
-    Category, FieldValue, Handle, JoinInput, MemberError, MemberInput, MemberStatus,
+    self, add_note_in, get, insert_in, search, set_status, text, update_in, validate, Category,
+    FieldValue, Handle, JoinInput, MemberError, MemberInput, MemberStatus,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -391,8 +391,12 @@ pub fn import_members(
                 plain: [&i.region, &i.occupation, &i.source],
                 phone: &i.phone,
                 handles: i.handles.iter().map(|h| h.value.clone()).collect(),
-                texts: i.fields.iter().map(|f| f.value.clone()).chain(
-                    (!p.note.is_empty()).then(|| p.note.clone())).collect(),
+                texts: i
+                    .fields
+                    .iter()
+                    .map(|f| f.value.clone())
+                    .chain((!p.note.is_empty()).then(|| p.note.clone()))
+                    .collect(),
             };
             search::write_doc(&tx, id, &doc)?;
         } else {
