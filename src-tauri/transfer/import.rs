@@ -194,52 +194,28 @@ fn parse_row(
     p
 }
 
+/// `p:<phone>` and `h:<handle>` of every live member, mapped to the member.
+fn existing_keys(conn: &Connection) -> rusqlite::Result<HashMap<String, i64>> {
+    let mut keys = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT 'p:' || phone_key, id FROM members WHERE phone_key IS NOT NULL AND deleted_at IS NULL
+         UNION ALL
+         SELECT 'h:' || h.value_key, h.member_id FROM member_handles h
+           JOIN members m ON m.id = h.member_id WHERE m.deleted_at IS NULL",
+    )?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (k, id) = row?;
+        keys.entry(k).or_insert(id);
+    }
+    Ok(keys)
+}
+
 /// The member a row duplicates: same phone or handle as someone live in the book or an
-/// earlier row of this file.
-fn find_duplicate(
-    conn: &Connection,
-    input: &MemberInput,
-    seen: &HashMap<String, i64>,
-) -> rusqlite::Result<Option<i64>> {
-    let phone = text::phone_key(&input.phone);
-    let handles: Vec<String> = input
-        .handles
-        .iter()
-        .map(|h| text::handle_key(&h.value))
-        .collect();
-    for key in phone
-        .iter()
-        .map(|p| format!("p:{p}"))
-        .chain(handles.iter().map(|h| format!("h:{h}")))
-    {
-        if let Some(id) = seen.get(&key) {
-            return Ok(Some(*id));
-        }
-    }
-    if let Some(p) = &phone {
-        let hit = conn
-            .prepare_cached(
-                "SELECT id FROM members WHERE phone_key = ?1 AND deleted_at IS NULL LIMIT 1",
-            )?
-            .query_row([p], |r| r.get(0))
-            .optional()?;
-        if hit.is_some() {
-            return Ok(hit);
-        }
-    }
-    for h in &handles {
-        let hit = conn
-            .prepare_cached(
-                "SELECT h.member_id FROM member_handles h JOIN members m ON m.id = h.member_id
-                 WHERE h.value_key = ?1 AND m.deleted_at IS NULL LIMIT 1",
-            )?
-            .query_row([h], |r| r.get(0))
-            .optional()?;
-        if hit.is_some() {
-            return Ok(hit);
-        }
-    }
-    Ok(None)
+/// earlier row of this file (`seen` holds both).
+fn find_duplicate(input: &MemberInput, seen: &HashMap<String, i64>) -> Option<i64> {
+    let phone = text::phone_key(&input.phone).map(|p| format!("p:{p}"));
+    let handles = input.handles.iter().map(|h| format!("h:{}", text::handle_key(&h.value)));
+    phone.into_iter().chain(handles).find_map(|k| seen.get(&k).copied())
 }
 
 fn remember(seen: &mut HashMap<String, i64>, input: &MemberInput, id: i64) {
@@ -323,7 +299,9 @@ pub fn import_members(
         rows: table.rows.len() as u32,
         ..Default::default()
     };
-    let mut seen: HashMap<String, i64> = HashMap::new();
+    // Phones and handles already in the book, so duplicate checks stay in memory (one read of
+    // two indexes instead of two lookups per row).
+    let mut seen = existing_keys(&tx)?;
     let mut by_nickname: HashMap<String, i64> = HashMap::new();
     let mut inviters: Vec<(u32, i64, String)> = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
@@ -335,7 +313,7 @@ pub fn import_members(
             continue;
         }
         let mut fresh = false;
-        let id = match find_duplicate(&tx, &p.input, &seen)? {
+        let id = match find_duplicate(&p.input, &seen) {
             Some(existing) if opts.duplicates == DuplicatePolicy::Skip => {
                 // Later rows with this row's phone or handle are the same person too.
                 remember(&mut seen, &p.input, existing);
