@@ -119,22 +119,12 @@ fn like_search(conn: &Connection, q: &str) -> usize {
     n + count as usize
 }
 
-fn main() {
-    if std::env::args().any(|a| a == "--list") {
-        return;
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
-    std::fs::create_dir_all(&root).unwrap();
-    let dir = workspace(&root);
-    let store = Store::open_dir(&dir, clock().now).expect("open");
-    let conn = store.conn();
-    let c = clock();
-    let mut report = String::from("# Member book benchmark\n\n");
-    let _ = writeln!(
-        report,
-        "{MEMBERS} members, {NOTES} notes; p50 / p95 of {RUNS} runs, ms.\n"
-    );
+/// `BENCH_ONLY=filters,import` runs only those sections (and leaves members.md alone).
+fn wanted(section: &str) -> bool {
+    std::env::var("BENCH_ONLY").map_or(true, |v| v.split(',').any(|s| s.trim() == section))
+}
 
+fn search(conn: &Connection, c: &Clock, report: &mut String) {
     let _ = writeln!(report, "## Search (first 100 rows by name + the count)\n");
     let _ = writeln!(report, "| query | matches | GroupDesk p50 | p95 | LIKE scan p50 | ratio |\n|---|---|---|---|---|---|");
     let queries = [
@@ -161,8 +151,8 @@ fn main() {
             key: SortKey::Name,
             desc: false,
         };
-        let matches = members::count(conn, &filter, &c).unwrap();
-        let (p50, p95) = time(|| members::page(conn, &filter, sort, 0, 100, &c).unwrap());
+        let matches = members::count(conn, &filter, c).unwrap();
+        let (p50, p95) = time(|| members::page(conn, &filter, sort, 0, 100, c).unwrap());
         worst_p95 = worst_p95.max(p95);
         let (like50, _) = time(|| like_search(conn, q));
         let _ = writeln!(
@@ -176,13 +166,43 @@ fn main() {
         report,
         "\nWorst p95: {worst_p95:.1} ms (aim: under 30 ms).\n"
     );
+}
 
-    open_member(conn, &mut report);
-    filtered_pages(conn, &c, &mut report);
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&root).unwrap();
+    let dir = workspace(&root);
+    let store = Store::open_dir(&dir, clock().now).expect("open");
+    let conn = store.conn();
+    let c = clock();
+    let mut report = String::from("# Member book benchmark\n\n");
+    let _ = writeln!(
+        report,
+        "{MEMBERS} members, {NOTES} notes; p50 / p95 of {RUNS} runs, ms.\n"
+    );
+
+    if wanted("search") {
+        search(conn, &c, &mut report);
+    }
+    if wanted("open") {
+        open_member(conn, &mut report);
+    }
+    if wanted("filters") {
+        filtered_pages(conn, &c, &mut report);
+    }
     drop(store);
-    import_csv(&root, &mut report);
-    app_memory(&dir, &mut report);
-    std::fs::write(root.join("members.md"), &report).unwrap();
+    if wanted("import") {
+        import_csv(&root, &mut report);
+    }
+    if wanted("memory") {
+        app_memory(&dir, &mut report);
+    }
+    if std::env::var_os("BENCH_ONLY").is_none() {
+        std::fs::write(root.join("members.md"), &report).unwrap();
+    }
     println!("{report}");
 }
 

@@ -202,8 +202,19 @@ fn compile(
         narrow(&mut set, ids_of(conn, sql, vec![Box::new(*tag)])?);
     }
     if let Some(source) = f.source.as_deref().filter(|s| !s.is_empty()) {
-        c.conds.push("m.source = ?".into());
-        c.values.push(Box::new(Value::Text(source.into())));
+        if f.trash {
+            c.conds.push("m.source = ?".into());
+            c.values.push(Box::new(Value::Text(source.into())));
+        } else {
+            // A set from the source index: combined with a broad membership condition
+            // ("joined in 2026") a row-by-row check walked most of the book.
+            let sql = "SELECT id FROM members INDEXED BY members_by_source
+                       WHERE source = ? AND deleted_at IS NULL ORDER BY id";
+            narrow(
+                &mut set,
+                ids_of(conn, sql, vec![Box::new(source.to_string())])?,
+            );
+        }
     }
     if f.birthday_this_month {
         c.conds.push("m.birth_md BETWEEN ? AND ?".into());

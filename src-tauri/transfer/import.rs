@@ -214,8 +214,14 @@ fn existing_keys(conn: &Connection) -> rusqlite::Result<HashMap<String, i64>> {
 /// earlier row of this file (`seen` holds both).
 fn find_duplicate(input: &MemberInput, seen: &HashMap<String, i64>) -> Option<i64> {
     let phone = text::phone_key(&input.phone).map(|p| format!("p:{p}"));
-    let handles = input.handles.iter().map(|h| format!("h:{}", text::handle_key(&h.value)));
-    phone.into_iter().chain(handles).find_map(|k| seen.get(&k).copied())
+    let handles = input
+        .handles
+        .iter()
+        .map(|h| format!("h:{}", text::handle_key(&h.value)));
+    phone
+        .into_iter()
+        .chain(handles)
+        .find_map(|k| seen.get(&k).copied())
 }
 
 fn remember(seen: &mut HashMap<String, i64>, input: &MemberInput, id: i64) {
