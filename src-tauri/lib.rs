@@ -23,6 +23,7 @@ pub mod groups;
 pub mod instance;
 pub mod members;
 pub mod paths;
+pub mod reminders;
 pub mod settings;
 pub mod store;
 pub mod time;

@@ -224,8 +224,10 @@ fn compile(
             .push(Box::new(Value::Text(format!("{:02}-99", today.month()))));
     }
     if let Some(days) = f.not_contacted_days {
+        // Quiet since the last contact, or since the member was added (never contacted but
+        // imported yesterday is not "not contacted for 30 days").
         c.conds
-            .push("(m.last_contact_at IS NULL OR m.last_contact_at < ?)".into());
+            .push("coalesce(m.last_contact_at, m.created_at) < ?".into());
         c.values.push(Box::new(Value::Text(to_db(
             now - Duration::days(days.into()),
         ))));

@@ -246,17 +246,114 @@ CREATE INDEX memberships_by_status ON memberships (status, member_id);
 CREATE INDEX memberships_by_category ON memberships (category, member_id);
 "#;
 
+/// Version 4: follow-ups. One-to-one reminders (wall-clock plans in an IANA zone plus the UTC
+/// instant they fire at), stay-in-touch cadences, the daily spotlight, and the webhook outbox.
+const V4_FOLLOW_UPS: &str = r#"
+-- A reminder to contact one member. The plan is wall-clock (due_date, optional due_time, tz);
+-- fire_at is the UTC instant it fires: the plan's (an all-day one at the morning time), or the
+-- snooze's. notified_at marks that fire_at was announced, so nothing fires twice across a
+-- restart. Done reminders stay as history; a recurring one is followed by a new row.
+CREATE TABLE reminders (
+    id           INTEGER PRIMARY KEY,
+    member_id    INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    reason       TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 200),
+    due_date     TEXT NOT NULL CHECK (due_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    due_time     TEXT CHECK (due_time IS NULL OR due_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    tz           TEXT NOT NULL,
+    -- RFC 5545 RRULE (FREQ=WEEKLY;BYDAY=MO), or NULL for a one-off.
+    rule         TEXT,
+    fire_at      TEXT NOT NULL,
+    snoozed      INTEGER NOT NULL DEFAULT 0 CHECK (snoozed IN (0, 1)),
+    notified_at  TEXT,
+    done_at      TEXT,
+    done_note    TEXT NOT NULL DEFAULT '',
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX reminders_open ON reminders (fire_at) WHERE done_at IS NULL;
+CREATE INDEX reminders_unnotified ON reminders (fire_at) WHERE done_at IS NULL AND notified_at IS NULL;
+CREATE INDEX reminders_by_member ON reminders (member_id, done_at);
+
+-- "Core members of group X every 7 days": members past their cadence surface as due follow-ups.
+CREATE TABLE cadences (
+    id          INTEGER PRIMARY KEY,
+    group_id    INTEGER REFERENCES groups (id) ON DELETE CASCADE,
+    category    TEXT CHECK (category IS NULL OR category IN ('active','silent','contributor','paying','admin','core')),
+    tag_id      INTEGER REFERENCES tags (id) ON DELETE CASCADE,
+    every_days  INTEGER NOT NULL CHECK (every_days BETWEEN 1 AND 365),
+    created_at  TEXT NOT NULL,
+    CHECK (group_id IS NOT NULL OR category IS NOT NULL OR tag_id IS NOT NULL)
+) STRICT;
+
+-- A cadence follow-up put off until a later instant.
+CREATE TABLE cadence_snoozes (
+    member_id  INTEGER PRIMARY KEY REFERENCES members (id) ON DELETE CASCADE,
+    until_at   TEXT NOT NULL
+) STRICT;
+
+-- One member per group per day to mention in the group, fairly: the member whose last turn
+-- (spotlit_on) is oldest or who never had one goes next.
+ALTER TABLE memberships ADD COLUMN spotlit_on TEXT;
+CREATE INDEX memberships_spotlight ON memberships (group_id, spotlit_on) WHERE status = 'in_group';
+CREATE TABLE spotlights (
+    group_id   INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    day        TEXT NOT NULL,
+    member_id  INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, day)
+) STRICT, WITHOUT ROWID;
+
+-- "Quiet since": the last contact, or when the member was added. Win-back and the
+-- not-contacted filter compare it, so members imported yesterday are not "never contacted".
+CREATE INDEX members_by_quiet ON members (coalesce(last_contact_at, created_at)) WHERE deleted_at IS NULL;
+
+-- Where reminders and the daily digest are pushed. The URL is a secret: it never leaves this
+-- table (not in exports, logs or error messages).
+CREATE TABLE webhooks (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('wecom','dingtalk','feishu','slack','discord','json')),
+    name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40),
+    url         TEXT NOT NULL,
+    reminders   INTEGER NOT NULL DEFAULT 1 CHECK (reminders IN (0, 1)),
+    digest      INTEGER NOT NULL DEFAULT 0 CHECK (digest IN (0, 1)),
+    enabled     INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+    created_at  TEXT NOT NULL
+) STRICT;
+
+-- Each push, kept with its attempts and the last failure's reason (never the URL).
+CREATE TABLE webhook_deliveries (
+    id           INTEGER PRIMARY KEY,
+    webhook_id   INTEGER NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+    event        TEXT NOT NULL CHECK (event IN ('reminder','digest','test')),
+    body         TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('pending','sent','failed')),
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    next_at      TEXT NOT NULL,
+    last_error   TEXT NOT NULL DEFAULT '',
+    created_at   TEXT NOT NULL,
+    sent_at      TEXT
+) STRICT;
+CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (next_at) WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_by_hook ON webhook_deliveries (webhook_id, created_at);
+
+-- What the background scheduler has done (the last daily digest's date), kept across restarts.
+CREATE TABLE scheduler_marks (
+    name   TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) STRICT;
+"#;
+
 /// Every migration, oldest first. Append only.
 fn all() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_GROUPS),
         M::up(V2_MEMBERS),
         M::up(V3_MEMBERSHIP_INDEXES),
+        M::up(V4_FOLLOW_UPS),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 3;
+pub const LATEST: u32 = 4;
 
 pub fn migrations() -> Migrations<'static> {
     all()

@@ -1,0 +1,83 @@
+//! The daily spotlight (每日@一位成员): one member per group per day to mention in the group, so
+//! quiet people get a turn to speak. Fair by construction: the member whose last turn is oldest
+//! — or who never had one — goes next (nobody twice before everyone once), members who left or
+//! are in the trash are skipped. The pick is stored, so the day's member stays the same across
+//! restarts and between the app and the command line.
+use super::Result;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SpotlightItem {
+    pub group_id: i64,
+    pub group_name: String,
+    pub member_id: i64,
+    pub nickname: String,
+    pub display_name: String,
+}
+
+/// The day's member of every open group (not archived, not in the trash) that has members,
+/// picking where none is stored yet. The caller runs it in a transaction.
+pub fn for_day(conn: &Connection, day: NaiveDate) -> Result<Vec<SpotlightItem>> {
+    let day_s = day.to_string();
+    let groups: Vec<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT id, name FROM groups WHERE deleted_at IS NULL AND archived_at IS NULL
+             ORDER BY id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for (group_id, group_name) in groups {
+        // Today's stored pick, if they are still in the group.
+        let stored: Option<i64> = conn
+            .prepare_cached(
+                "SELECT s.member_id FROM spotlights s
+                 JOIN memberships ms ON ms.member_id = s.member_id AND ms.group_id = s.group_id
+                 JOIN members m ON m.id = s.member_id
+                 WHERE s.group_id = ?1 AND s.day = ?2 AND ms.status = 'in_group'
+                   AND m.deleted_at IS NULL",
+            )?
+            .query_row(params![group_id, day_s], |r| r.get(0))
+            .optional()?;
+        let member_id = match stored {
+            Some(id) => id,
+            None => {
+                let next: Option<i64> = conn
+                    .prepare_cached(
+                        "SELECT ms.member_id FROM memberships ms INDEXED BY memberships_spotlight
+                         JOIN members m ON m.id = ms.member_id
+                         WHERE ms.group_id = ?1 AND ms.status = 'in_group' AND m.deleted_at IS NULL
+                           AND (ms.spotlit_on IS NULL OR ms.spotlit_on < ?2)
+                         ORDER BY ms.spotlit_on, ms.member_id LIMIT 1",
+                    )?
+                    .query_row(params![group_id, day_s], |r| r.get(0))
+                    .optional()?;
+                let Some(id) = next else { continue };
+                conn.prepare_cached(
+                    "INSERT INTO spotlights (group_id, day, member_id) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (group_id, day) DO UPDATE SET member_id = excluded.member_id",
+                )?
+                .execute(params![group_id, day_s, id])?;
+                conn.prepare_cached(
+                    "UPDATE memberships SET spotlit_on = ?3 WHERE member_id = ?1 AND group_id = ?2",
+                )?
+                .execute(params![id, group_id, day_s])?;
+                id
+            }
+        };
+        let (nickname, display_name): (String, String) = conn
+            .prepare_cached("SELECT nickname, display_name FROM members WHERE id = ?1")?
+            .query_row([member_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        out.push(SpotlightItem {
+            group_id,
+            group_name,
+            member_id,
+            nickname,
+            display_name,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,203 @@
+//! The Today view (今天), the app's home: follow-ups overdue, due today and in the next 7 days,
+//! birthdays coming up, members past a stay-in-touch cadence, members to win back, and each
+//! group's spotlight. Days are the user's: "today" is the local date in the plan's zone.
+use super::cadence::{self, CadenceDue};
+use super::spotlight::{self, SpotlightItem};
+use super::zone::{day_start, local_date};
+use super::{from_row, Plan, Reminder, Result, REMINDER_SELECT};
+use crate::time::to_db;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// How many rows a section lists (its total is counted in full).
+pub const SECTION_ROWS: usize = 100;
+/// Win-back lists the longest-quiet members; beyond this many the count says "N+".
+pub const WINBACK_COUNT_CAP: u32 = 1000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReminderSection {
+    pub items: Vec<Reminder>,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BirthdayItem {
+    pub member_id: i64,
+    pub nickname: String,
+    /// `MM-DD`.
+    pub birth_md: String,
+    /// 0 = today.
+    pub in_days: u32,
+    /// The age they turn, when the year is known.
+    pub turns: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CadenceSection {
+    pub items: Vec<CadenceDue>,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WinbackItem {
+    pub member_id: i64,
+    pub nickname: String,
+    pub last_contact_at: Option<String>,
+    pub quiet_days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WinbackSection {
+    pub items: Vec<WinbackItem>,
+    /// At most [`WINBACK_COUNT_CAP`]; `capped` says there are more.
+    pub total: u32,
+    pub capped: bool,
+    pub days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TodayView {
+    /// The local date, `YYYY-MM-DD`.
+    pub date: String,
+    pub tz: String,
+    pub overdue: ReminderSection,
+    pub today: ReminderSection,
+    /// Tomorrow through 7 days from today.
+    pub upcoming: ReminderSection,
+    pub birthdays: Vec<BirthdayItem>,
+    pub cadence: CadenceSection,
+    pub winback: WinbackSection,
+    pub spotlight: Vec<SpotlightItem>,
+}
+
+/// Builds the Today view at `now` (storing the day's spotlight picks), in one transaction.
+pub fn view(conn: &mut Connection, plan: &Plan, now: DateTime<Utc>) -> Result<TodayView> {
+    let tx = conn.transaction()?;
+    let date = local_date(plan.tz, now);
+    let start = day_start(plan.tz, date);
+    let tomorrow = day_start(plan.tz, date + Duration::days(1));
+    let week_end = day_start(plan.tz, date + Duration::days(8));
+    let overdue = section(&tx, None, Some(start))?;
+    let today = section(&tx, Some(start), Some(tomorrow))?;
+    let upcoming = section(&tx, Some(tomorrow), Some(week_end))?;
+    let birthdays = birthdays(&tx, date, plan.birthday_lead_days)?;
+    let (items, total) = cadence::due(&tx, now, SECTION_ROWS)?;
+    let winback = winback(&tx, now, plan.winback_days)?;
+    let spotlight = spotlight::for_day(&tx, date)?;
+    tx.commit()?;
+    Ok(TodayView {
+        date: date.to_string(),
+        tz: plan.tz.name().to_string(),
+        overdue,
+        today,
+        upcoming,
+        birthdays,
+        cadence: CadenceSection { items, total },
+        winback,
+        spotlight,
+    })
+}
+
+/// Open follow-ups of live members firing in `[from, to)`, earliest first.
+fn section(
+    conn: &Connection,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+) -> Result<ReminderSection> {
+    let from = from.map(to_db).unwrap_or_default();
+    let to = to.map(to_db).unwrap_or_else(|| "9".into());
+    let range = "r.done_at IS NULL AND r.fire_at >= ?1 AND r.fire_at < ?2 AND m.deleted_at IS NULL";
+    let items = conn
+        .prepare_cached(&format!(
+            "{REMINDER_SELECT} WHERE {range} ORDER BY r.fire_at, r.id LIMIT {SECTION_ROWS}"
+        ))?
+        .query_map(params![from, to], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let total = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM reminders r INDEXED BY reminders_open
+             JOIN members m ON m.id = r.member_id WHERE {range}"
+        ))?
+        .query_row(params![from, to], |r| r.get(0))?;
+    Ok(ReminderSection { items, total })
+}
+
+/// Members whose birthday is today or within `lead` days. In other years than leap years, a
+/// 29 February birthday is kept on 28 February.
+fn birthdays(conn: &Connection, today: NaiveDate, lead: u32) -> Result<Vec<BirthdayItem>> {
+    let mut days: Vec<(String, u32, i32)> = Vec::new();
+    for i in 0..=lead.min(31) {
+        let d = today + Duration::days(i.into());
+        days.push((d.format("%m-%d").to_string(), i, d.year()));
+        let leap = NaiveDate::from_ymd_opt(d.year(), 2, 29).is_some();
+        if !leap && d.month() == 2 && d.day() == 28 {
+            days.push(("02-29".into(), i, d.year()));
+        }
+    }
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, nickname, birth_year FROM members INDEXED BY members_by_birthday
+         WHERE birth_md = ?1 AND deleted_at IS NULL ORDER BY sort_key, id",
+    )?;
+    for (md, in_days, year) in days {
+        let rows = stmt.query_map([&md], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<i32>>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (member_id, nickname, birth_year) = row?;
+            out.push(BirthdayItem {
+                member_id,
+                nickname,
+                birth_md: md.clone(),
+                in_days,
+                turns: birth_year.map(|y| year - y).filter(|a| *a > 0),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// In-group members quiet for more than `days` (no contact logged, or added, before then),
+/// the longest quiet first.
+fn winback(conn: &Connection, now: DateTime<Utc>, days: u32) -> Result<WinbackSection> {
+    let cutoff = to_db(now - Duration::days(days.into()));
+    let filter = "FROM members m INDEXED BY members_by_quiet
+         WHERE m.deleted_at IS NULL AND coalesce(m.last_contact_at, m.created_at) < ?1
+           AND EXISTS (SELECT 1 FROM memberships ms
+                       WHERE ms.member_id = m.id AND ms.status = 'in_group')";
+    let items = conn
+        .prepare_cached(&format!(
+            "SELECT m.id, m.nickname, m.last_contact_at, coalesce(m.last_contact_at, m.created_at)
+             {filter} ORDER BY coalesce(m.last_contact_at, m.created_at) LIMIT 20"
+        ))?
+        .query_map([&cutoff], |r| {
+            let quiet: String = r.get(3)?;
+            Ok(WinbackItem {
+                member_id: r.get(0)?,
+                nickname: r.get(1)?,
+                last_contact_at: r.get(2)?,
+                quiet_days: crate::time::from_db(&quiet)
+                    .map(|t| (now - t).num_days().max(0) as u32)
+                    .unwrap_or(0),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let total: u32 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM (SELECT 1 {filter} LIMIT {})",
+            WINBACK_COUNT_CAP + 1
+        ))?
+        .query_row([&cutoff], |r| r.get(0))?;
+    Ok(WinbackSection {
+        items,
+        total: total.min(WINBACK_COUNT_CAP),
+        capped: total > WINBACK_COUNT_CAP,
+        days,
+    })
+}
