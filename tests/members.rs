@@ -501,7 +501,7 @@ fn filters_combine_and_sort_in_pinyin_order() {
     };
     assert_eq!(list(&s, left), ["阿明"]);
     let log = InteractionInput {
-        at: "2026-11-20T00:00:00Z".into(),
+        at: "2026-12-20T00:00:00Z".into(),
         channel: members::Channel::Call,
         summary: "".into(),
     };
@@ -511,7 +511,16 @@ fn filters_combine_and_sort_in_pinyin_order() {
         group_id: Some(g.id),
         ..Default::default()
     };
-    assert_eq!(list(&s, quiet), ["阿明", "李四"]);
+    // Quiet since the last contact or since added: nobody added today is quiet yet…
+    assert!(list(&s, quiet.clone()).is_empty());
+    // …and 40 days on, everyone but the one contacted since.
+    let later = Clock {
+        today: NaiveDate::from_ymd_opt(2027, 1, 3).unwrap(),
+        now: now() + chrono::Duration::days(40),
+    };
+    let quiet_later = members::page(s.conn(), &quiet, MemberSort::default(), 0, 100, &later).unwrap();
+    let names: Vec<String> = quiet_later.rows.into_iter().map(|r| r.nickname).collect();
+    assert_eq!(names, ["阿明", "李四"]);
     let joined = MemberFilter {
         joined_from: Some("2026-04-01".into()),
         ..Default::default()
