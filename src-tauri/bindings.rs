@@ -15,6 +15,12 @@ use crate::members::{
     MemberRef, MemberRow, MemberSort, MemberStatus, Membership, MembershipEdit, Note, PointsEntry,
     PointsInput, Referral, Segment, Selection, SortKey, StatusChange, TagRef, TagSummary,
 };
+use crate::reminders::cadence::{Cadence, CadenceDue, CadenceInput};
+use crate::reminders::spotlight::SpotlightItem;
+use crate::reminders::today::{
+    BirthdayItem, CadenceSection, ReminderSection, TodayView, WinbackItem, WinbackSection,
+};
+use crate::reminders::{Completed, Reminder, ReminderInput, Repeat, Snooze};
 use crate::settings::{Language, Settings, Theme};
 use crate::store::backup::{BackupInfo, BackupKindTag};
 use crate::transfer::{
@@ -110,6 +116,21 @@ pub fn render() -> String {
         ImportReport,
         ImportPreview,
         ExportFormat,
+        Repeat,
+        ReminderInput,
+        Reminder,
+        Snooze,
+        Completed,
+        CadenceInput,
+        Cadence,
+        CadenceDue,
+        ReminderSection,
+        BirthdayItem,
+        CadenceSection,
+        WinbackItem,
+        WinbackSection,
+        SpotlightItem,
+        TodayView,
     );
     out.trim_end().to_string() + "\n"
 }

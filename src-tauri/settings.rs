@@ -1,5 +1,9 @@
-//! The user's preferences for a workspace (language, theme, how many daily backups to keep),
+//! The user's preferences for a workspace (language, theme, how many daily backups to keep, the
+//! time zone and times of day follow-ups use, tray and start-at-login),
 //! stored in the workspace itself so they travel with it (a USB stick keeps its language).
+use crate::groups::{FieldError, Rule};
+use crate::reminders::{zone, Plan};
+use chrono_tz::Tz;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -28,6 +32,20 @@ pub struct Settings {
     /// How many automatic daily backups to keep (1–90).
     pub backup_keep: u32,
     pub sidebar_collapsed: bool,
+    /// The IANA zone plans are made in; empty follows the operating system's.
+    pub time_zone: String,
+    /// `HH:MM`: when all-day follow-ups and the daily digest fire, and "snooze until tomorrow".
+    pub morning_time: String,
+    /// `HH:MM`: "snooze until this evening".
+    pub evening_time: String,
+    /// Birthdays show this many days ahead (0–30), and on the day.
+    pub birthday_lead_days: u32,
+    /// Members quiet for longer than this many days (7–365) are listed for win-back.
+    pub winback_days: u32,
+    /// Closing the window keeps GroupDesk in the tray, so reminders still fire.
+    pub keep_in_tray: bool,
+    /// Start GroupDesk (in the tray) when the user logs in.
+    pub start_at_login: bool,
 }
 
 impl Default for Settings {
@@ -37,6 +55,13 @@ impl Default for Settings {
             theme: Theme::System,
             backup_keep: 7,
             sidebar_collapsed: false,
+            time_zone: String::new(),
+            morning_time: "09:00".into(),
+            evening_time: "20:00".into(),
+            birthday_lead_days: 3,
+            winback_days: 30,
+            keep_in_tray: false,
+            start_at_login: false,
         }
     }
 }
@@ -62,13 +87,75 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Settings> {
                     .unwrap_or(s.backup_keep)
             }
             "sidebar_collapsed" => s.sidebar_collapsed = value == "true",
+            "time_zone" if value.is_empty() || zone::parse_tz(&value).is_some() => {
+                s.time_zone = value
+            }
+            "morning_time" if zone::parse_time(&value).is_some() => s.morning_time = value,
+            "evening_time" if zone::parse_time(&value).is_some() => s.evening_time = value,
+            "birthday_lead_days" => {
+                s.birthday_lead_days = in_range(&value, 0, 30).unwrap_or(s.birthday_lead_days)
+            }
+            "winback_days" => s.winback_days = in_range(&value, 7, 365).unwrap_or(s.winback_days),
+            "keep_in_tray" => s.keep_in_tray = value == "true",
+            "start_at_login" => s.start_at_login = value == "true",
             _ => {}
         }
     }
     Ok(s)
 }
 
-/// Saves all settings in one transaction, clamping the backup count to its range.
+fn in_range(value: &str, min: u32, max: u32) -> Option<u32> {
+    value.parse().ok().filter(|n| (min..=max).contains(n))
+}
+
+/// Every problem with `s` (a zone or time of day that does not parse).
+pub fn check(s: &Settings) -> Vec<FieldError> {
+    let mut errs = Vec::new();
+    if !s.time_zone.is_empty() && zone::parse_tz(&s.time_zone).is_none() {
+        errs.push(FieldError {
+            field: "time_zone".into(),
+            rule: Rule::Unknown,
+        });
+    }
+    for (field, v) in [
+        ("morning_time", &s.morning_time),
+        ("evening_time", &s.evening_time),
+    ] {
+        if zone::parse_time(v).is_none() {
+            errs.push(FieldError {
+                field: field.into(),
+                rule: Rule::Invalid,
+            });
+        }
+    }
+    errs
+}
+
+/// The zone of the operating system, or Shanghai when it cannot be read.
+pub fn os_time_zone() -> Tz {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|n| zone::parse_tz(&n))
+        .unwrap_or(chrono_tz::Asia::Shanghai)
+}
+
+/// The zone and times of day follow-ups are planned with.
+pub fn plan(s: &Settings) -> Plan {
+    let tz = zone::parse_tz(&s.time_zone).unwrap_or_else(os_time_zone);
+    let mut p = Plan::default_for(tz);
+    if let Some(t) = zone::parse_time(&s.morning_time) {
+        p.times.morning = t;
+    }
+    if let Some(t) = zone::parse_time(&s.evening_time) {
+        p.times.evening = t;
+    }
+    p.birthday_lead_days = s.birthday_lead_days;
+    p.winback_days = s.winback_days;
+    p
+}
+
+/// Saves all settings in one transaction, clamping numbers to their ranges. A zone or time
+/// that does not parse is not saved (the old value stays); [`check`] says which.
 pub fn save(conn: &mut Connection, s: &Settings) -> rusqlite::Result<Settings> {
     let keep = s.backup_keep.clamp(1, BACKUP_KEEP_MAX);
     let tx = conn.transaction()?;
@@ -84,6 +171,27 @@ pub fn save(conn: &mut Connection, s: &Settings) -> rusqlite::Result<Settings> {
             "sidebar_collapsed",
             s.sidebar_collapsed.to_string()
         ])?;
+        if s.time_zone.is_empty() || zone::parse_tz(&s.time_zone).is_some() {
+            stmt.execute(params!["time_zone", s.time_zone])?;
+        }
+        for (key, v) in [
+            ("morning_time", &s.morning_time),
+            ("evening_time", &s.evening_time),
+        ] {
+            if zone::parse_time(v).is_some() {
+                stmt.execute(params![key, v])?;
+            }
+        }
+        stmt.execute(params![
+            "birthday_lead_days",
+            s.birthday_lead_days.min(30).to_string()
+        ])?;
+        stmt.execute(params![
+            "winback_days",
+            s.winback_days.clamp(7, 365).to_string()
+        ])?;
+        stmt.execute(params!["keep_in_tray", s.keep_in_tray.to_string()])?;
+        stmt.execute(params!["start_at_login", s.start_at_login.to_string()])?;
     }
     tx.commit()?;
     load(conn)

@@ -518,7 +518,8 @@ fn filters_combine_and_sort_in_pinyin_order() {
         today: NaiveDate::from_ymd_opt(2027, 1, 3).unwrap(),
         now: now() + chrono::Duration::days(40),
     };
-    let quiet_later = members::page(s.conn(), &quiet, MemberSort::default(), 0, 100, &later).unwrap();
+    let quiet_later =
+        members::page(s.conn(), &quiet, MemberSort::default(), 0, 100, &later).unwrap();
     let names: Vec<String> = quiet_later.rows.into_iter().map(|r| r.nickname).collect();
     assert_eq!(names, ["阿明", "李四"]);
     let joined = MemberFilter {

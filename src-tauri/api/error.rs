@@ -136,3 +136,26 @@ impl From<rusqlite::Error> for ApiError {
         ApiError::from(StoreError::Sqlite(e))
     }
 }
+
+impl From<crate::reminders::ReminderError> for ApiError {
+    fn from(e: crate::reminders::ReminderError) -> Self {
+        use crate::reminders::ReminderError as E;
+        let message = e.to_string();
+        let (code, key) = match e {
+            E::Invalid(fields) => {
+                return ApiError {
+                    code: ErrorCode::Validation,
+                    key: "reminder.invalid".into(),
+                    message,
+                    fields,
+                }
+            }
+            E::Storage(e) => return ApiError::from(StoreError::Sqlite(e)),
+            E::NotFound(_) => (ErrorCode::NotFound, "reminder.not_found"),
+            E::MemberNotFound(_) => (ErrorCode::NotFound, "member.not_found"),
+            E::AlreadyDone(_) => (ErrorCode::Conflict, "reminder.already_done"),
+            E::CadenceNotFound(_) => (ErrorCode::NotFound, "cadence.not_found"),
+        };
+        ApiError::new(code, key, message)
+    }
+}

@@ -8,6 +8,7 @@
 mod error;
 pub mod groups;
 pub mod members;
+pub mod reminders;
 pub mod settings;
 pub mod transfer;
 pub mod workspace;
@@ -16,7 +17,8 @@ pub use error::{ApiError, ErrorCode};
 
 use crate::store::Store;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use tokio::sync::Notify;
 
 /// The workspace as the running app holds it: open, or failed with the reason (damaged file,
 /// newer version…), in which case the UI offers a way out instead of the normal screens.
@@ -29,6 +31,9 @@ pub enum Workspace {
 pub struct AppState {
     pub dir: PathBuf,
     pub workspace: Mutex<Workspace>,
+    /// Wakes the background scheduler when a follow-up or webhook changes, so it re-reads
+    /// when to fire next instead of polling.
+    pub wake: Arc<Notify>,
 }
 
 impl AppState {
@@ -36,6 +41,7 @@ impl AppState {
         AppState {
             dir,
             workspace: Mutex::new(workspace),
+            wake: Arc::new(Notify::new()),
         }
     }
 
@@ -72,6 +78,21 @@ macro_rules! api_handlers {
             $crate::api::workspace::recover_workspace,
             $crate::api::workspace::open_other_workspace,
             $crate::api::workspace::startup_ready,
+            $crate::api::reminders::today_view,
+            $crate::api::reminders::member_reminders,
+            $crate::api::reminders::validate_reminder,
+            $crate::api::reminders::create_reminder,
+            $crate::api::reminders::update_reminder,
+            $crate::api::reminders::delete_reminder,
+            $crate::api::reminders::complete_reminder,
+            $crate::api::reminders::snooze_reminder,
+            $crate::api::reminders::list_cadences,
+            $crate::api::reminders::create_cadence,
+            $crate::api::reminders::delete_cadence,
+            $crate::api::reminders::snooze_cadence,
+            $crate::api::reminders::log_contact,
+            $crate::api::reminders::remove_quiet_members,
+            $crate::api::reminders::time_zones,
             $crate::api::groups::list_groups,
             $crate::api::groups::group_counts,
             $crate::api::groups::get_group,

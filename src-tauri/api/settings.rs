@@ -14,8 +14,19 @@ pub fn update_settings(
     state: State<'_, AppState>,
     settings: Settings,
 ) -> Result<Settings, ApiError> {
+    let errs = settings::check(&settings);
+    if !errs.is_empty() {
+        return Err(ApiError {
+            code: super::ErrorCode::Validation,
+            key: "settings.invalid".into(),
+            message: format!("settings not valid: {errs:?}"),
+            fields: errs,
+        });
+    }
     let saved = state.with_store(|s| Ok(settings::save(s.conn_mut(), &settings)?))?;
     set_window_title(&app, saved.language);
+    // The zone or the morning time may have moved when things fire.
+    state.wake.notify_one();
     Ok(saved)
 }
 

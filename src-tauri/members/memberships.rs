@@ -207,3 +207,37 @@ pub(crate) fn memberships_of(conn: &Connection, member_id: i64) -> Result<Vec<Me
     }
     Ok(out)
 }
+
+/// Removes members from every group they are in (踢出, the clean-up after win-back failed),
+/// recording the reason on each membership; nothing is deleted. One transaction; returns how
+/// many memberships changed.
+pub fn remove_everywhere(
+    conn: &mut Connection,
+    member_ids: &[i64],
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<u32> {
+    if reason.trim().is_empty() {
+        return Err(MemberError::Invalid(vec![crate::groups::FieldError {
+            field: "reason".into(),
+            rule: crate::groups::Rule::Required,
+        }]));
+    }
+    let tx = conn.transaction()?;
+    let mut changed = 0;
+    for id in member_ids {
+        let groups: Vec<i64> = tx
+            .prepare_cached(
+                "SELECT group_id FROM memberships WHERE member_id = ?1 AND status = 'in_group'",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for g in groups {
+            if set_status(&tx, *id, g, MemberStatus::Removed, reason, now)? {
+                changed += 1;
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(changed)
+}

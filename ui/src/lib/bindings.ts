@@ -97,7 +97,35 @@ export type Settings = { language: Language, theme: Theme,
 /**
  * How many automatic daily backups to keep (1–90).
  */
-backup_keep: number, sidebar_collapsed: boolean, };
+backup_keep: number, sidebar_collapsed: boolean, 
+/**
+ * The IANA zone plans are made in; empty follows the operating system's.
+ */
+time_zone: string, 
+/**
+ * `HH:MM`: when all-day follow-ups and the daily digest fire, and "snooze until tomorrow".
+ */
+morning_time: string, 
+/**
+ * `HH:MM`: "snooze until this evening".
+ */
+evening_time: string, 
+/**
+ * Birthdays show this many days ahead (0–30), and on the day.
+ */
+birthday_lead_days: number, 
+/**
+ * Members quiet for longer than this many days (7–365) are listed for win-back.
+ */
+winback_days: number, 
+/**
+ * Closing the window keeps GroupDesk in the tray, so reminders still fire.
+ */
+keep_in_tray: boolean, 
+/**
+ * Start GroupDesk (in the tray) when the user logs in.
+ */
+start_at_login: boolean, };
 
 /**
  * What kind of copy a backup is, as the UI shows it.
@@ -443,3 +471,96 @@ sample: Array<Array<string>>, row_count: number,
 mapping: Array<Target | null>, };
 
 export type ExportFormat = "csv" | "xlsx";
+
+/**
+ * How a follow-up repeats, as the UI edits it.
+ */
+export type Repeat = { "kind": "days", every: number, } | { "kind": "weeks", every: number, weekdays: Array<number>, } | { "kind": "months", every: number, day: number, };
+
+/**
+ * What the follow-up form edits.
+ */
+export type ReminderInput = { member_id: number, 
+/**
+ * Why: "问问孩子考试结果", "续费提醒".
+ */
+reason: string, 
+/**
+ * `YYYY-MM-DD`, in the user's zone.
+ */
+due_date: string, 
+/**
+ * `HH:MM`, or none for "any time that day" (announced at the morning time).
+ */
+due_time: string | null, repeat: Repeat | null, };
+
+export type Reminder = { id: number, member_id: number, nickname: string, reason: string, due_date: string, due_time: string | null, tz: string, repeat: Repeat | null, 
+/**
+ * When it fires (UTC, RFC 3339): the plan's instant, or the snooze's.
+ */
+fire_at: string, snoozed: boolean, done_at: string | null, done_note: string, created_at: string, };
+
+/**
+ * Where a snooze puts a reminder.
+ */
+export type Snooze = { "kind": "hour" } | { "kind": "evening" } | { "kind": "tomorrow" } | { "kind": "next_week" } | { "kind": "until", date: string, time: string | null, };
+
+/**
+ * What completing a follow-up did.
+ */
+export type Completed = { done: Reminder, 
+/**
+ * The next one, for a recurring follow-up.
+ */
+next: Reminder | null, };
+
+export type CadenceInput = { group_id: number | null, category: Category | null, tag_id: number | null, every_days: number, };
+
+export type Cadence = { id: number, group_id: number | null, group_name: string | null, category: Category | null, tag_id: number | null, tag_name: string | null, every_days: number, };
+
+/**
+ * A member past a cadence.
+ */
+export type CadenceDue = { member_id: number, nickname: string, last_contact_at: string | null, 
+/**
+ * Days since the last contact (or since added), beyond which the cadence asked for one.
+ */
+quiet_days: number, every_days: number, cadence_id: number, };
+
+export type ReminderSection = { items: Array<Reminder>, total: number, };
+
+export type BirthdayItem = { member_id: number, nickname: string, 
+/**
+ * `MM-DD`.
+ */
+birth_md: string, 
+/**
+ * 0 = today.
+ */
+in_days: number, 
+/**
+ * The age they turn, when the year is known.
+ */
+turns: number | null, };
+
+export type CadenceSection = { items: Array<CadenceDue>, total: number, };
+
+export type WinbackItem = { member_id: number, nickname: string, last_contact_at: string | null, quiet_days: number, };
+
+export type WinbackSection = { items: Array<WinbackItem>, 
+/**
+ * At most [`WINBACK_COUNT_CAP`]; `capped` says there are more.
+ */
+total: number, capped: boolean, days: number, };
+
+export type SpotlightItem = { group_id: number, group_name: string, member_id: number, nickname: string, display_name: string, };
+
+export type TodayView = { 
+/**
+ * The local date, `YYYY-MM-DD`.
+ */
+date: string, tz: string, overdue: ReminderSection, today: ReminderSection, 
+/**
+ * Tomorrow through 7 days from today.
+ */
+upcoming: ReminderSection, birthdays: Array<BirthdayItem>, cadence: CadenceSection, winback: WinbackSection, spotlight: Array<SpotlightItem>, };
