@@ -202,10 +202,43 @@ fn settings_round_trip_and_clamp() {
             theme: Theme::Dark,
             backup_keep: 500,
             sidebar_collapsed: true,
+            time_zone: "America/New_York".into(),
+            morning_time: "08:30".into(),
+            evening_time: "21:00".into(),
+            birthday_lead_days: 99,
+            winback_days: 1,
+            keep_in_tray: true,
+            start_at_login: false,
         },
     )
     .unwrap();
     assert_eq!(saved.language, Language::En);
+    assert_eq!(saved.time_zone, "America/New_York");
+    assert_eq!(
+        (saved.morning_time.as_str(), saved.evening_time.as_str()),
+        ("08:30", "21:00")
+    );
+    assert_eq!(
+        (saved.birthday_lead_days, saved.winback_days),
+        (30, 7),
+        "clamped to their ranges"
+    );
+    assert!(saved.keep_in_tray);
+    let plan = settings::plan(&saved);
+    assert_eq!(plan.tz, chrono_tz::America::New_York);
+    // A zone or time that does not parse is refused by name and not saved.
+    let bad = settings::Settings {
+        time_zone: "Mars/Olympus".into(),
+        morning_time: "9点".into(),
+        ..saved.clone()
+    };
+    let fields: Vec<String> = settings::check(&bad).into_iter().map(|e| e.field).collect();
+    assert_eq!(fields, ["time_zone", "morning_time"]);
+    let kept = settings::save(s.conn_mut(), &bad).unwrap();
+    assert_eq!(
+        (kept.time_zone.as_str(), kept.morning_time.as_str()),
+        ("America/New_York", "08:30")
+    );
     assert_eq!(saved.backup_keep, settings::BACKUP_KEEP_MAX);
     assert!(saved.sidebar_collapsed);
     s.conn()
