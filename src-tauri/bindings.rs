@@ -27,6 +27,7 @@ use crate::transfer::{
     DuplicatePolicy, ExportFormat, ImportOptions, ImportPreview, ImportReport, RowProblem, Target,
     TextEncoding,
 };
+use crate::webhooks::{Delivery, Webhook, WebhookInput, WebhookKind};
 use ts_rs::{Config, TS};
 
 /// Where the rendered file lives, relative to the package root.
@@ -131,6 +132,10 @@ pub fn render() -> String {
         WinbackSection,
         SpotlightItem,
         TodayView,
+        WebhookKind,
+        WebhookInput,
+        Delivery,
+        Webhook,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -11,6 +11,7 @@ pub mod members;
 pub mod reminders;
 pub mod settings;
 pub mod transfer;
+pub mod webhooks;
 pub mod workspace;
 
 pub use error::{ApiError, ErrorCode};
@@ -93,6 +94,11 @@ macro_rules! api_handlers {
             $crate::api::reminders::log_contact,
             $crate::api::reminders::remove_quiet_members,
             $crate::api::reminders::time_zones,
+            $crate::api::webhooks::list_webhooks,
+            $crate::api::webhooks::save_webhook,
+            $crate::api::webhooks::delete_webhook,
+            $crate::api::webhooks::webhook_deliveries,
+            $crate::api::webhooks::test_webhook,
             $crate::api::groups::list_groups,
             $crate::api::groups::group_counts,
             $crate::api::groups::get_group,

@@ -1,7 +1,10 @@
 //! Commands for the user's preferences. Changing the language also retitles the window.
 use super::{ApiError, AppState};
 use crate::settings::{self, Language, Settings};
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State};
+
+/// The event sent after the settings are saved.
+pub const SETTINGS_CHANGED: &str = "settings-changed";
 
 #[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, ApiError> {
@@ -25,8 +28,10 @@ pub fn update_settings(
     }
     let saved = state.with_store(|s| Ok(settings::save(s.conn_mut(), &settings)?))?;
     set_window_title(&app, saved.language);
-    // The zone or the morning time may have moved when things fire.
+    // The zone or the morning time may have moved when things fire; the desktop applies the
+    // tray and login options.
     state.wake.notify_one();
+    let _ = app.emit(SETTINGS_CHANGED, ());
     Ok(saved)
 }
 

@@ -26,6 +26,9 @@ struct Cli {
     /// The workspace folder (default: the per-user data folder, e.g. ~/.local/share/GroupDesk)
     #[arg(long, global = true, value_name = "DIR", env = "GROUPDESK_DATA_DIR")]
     data_dir: Option<PathBuf>,
+    /// Start in the tray with the window hidden (how start-at-login opens GroupDesk)
+    #[arg(long)]
+    hidden: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -72,7 +75,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.data_dir.unwrap_or_else(paths::default_data_dir);
     match cli.command {
-        None => desktop::run(dir),
+        None => desktop::run(dir, cli.hidden),
         Some(Command::Import { what }) => members::run_import(&dir, what),
         Some(Command::Export { what }) => members::run_export(&dir, what),
         Some(Command::Search(args)) => members::run_search(&dir, args),

@@ -564,3 +564,37 @@ date: string, tz: string, overdue: ReminderSection, today: ReminderSection,
  * Tomorrow through 7 days from today.
  */
 upcoming: ReminderSection, birthdays: Array<BirthdayItem>, cadence: CadenceSection, winback: WinbackSection, spotlight: Array<SpotlightItem>, };
+
+/**
+ * The service a webhook posts to; each wants its own JSON.
+ */
+export type WebhookKind = "wecom" | "dingtalk" | "feishu" | "slack" | "discord" | "json";
+
+export type WebhookInput = { kind: WebhookKind, name: string, 
+/**
+ * The URL; none when editing keeps the saved one (the UI never receives it back).
+ */
+url: string | null, 
+/**
+ * Push follow-ups as they come due.
+ */
+reminders: boolean, 
+/**
+ * Push the daily digest at the morning time.
+ */
+digest: boolean, enabled: boolean, };
+
+export type Delivery = { id: number, event: string, 
+/**
+ * `pending`, `sent` or `failed`.
+ */
+status: string, attempts: number, last_error: string, created_at: string, sent_at: string | null, };
+
+/**
+ * A webhook as the UI sees it: the URL only as a hint.
+ */
+export type Webhook = { id: number, kind: WebhookKind, name: string, 
+/**
+ * `https://qyapi.weixin.qq.com/…3f9a`.
+ */
+url_hint: string, reminders: boolean, digest: boolean, enabled: boolean, last: Delivery | null, };

@@ -1,0 +1,65 @@
+//! Commands for webhook pushes: list (URLs masked), save, delete, send a test, recent pushes.
+use super::{ApiError, AppState, ErrorCode};
+use crate::settings;
+use crate::webhooks::{self, Delivery, Webhook, WebhookError, WebhookInput};
+use chrono::Utc;
+use tauri::State;
+
+impl From<WebhookError> for ApiError {
+    fn from(e: WebhookError) -> Self {
+        let message = e.to_string();
+        match e {
+            WebhookError::Invalid(fields) => ApiError {
+                code: ErrorCode::Validation,
+                key: "webhook.invalid".into(),
+                message,
+                fields,
+            },
+            WebhookError::NotFound(_) => {
+                ApiError::new(ErrorCode::NotFound, "webhook.not_found", message)
+            }
+            WebhookError::Storage(e) => ApiError::from(crate::store::StoreError::Sqlite(e)),
+        }
+    }
+}
+
+#[tauri::command(async)]
+pub fn list_webhooks(state: State<'_, AppState>) -> Result<Vec<Webhook>, ApiError> {
+    state.with_store(|s| Ok(webhooks::list(s.conn())?))
+}
+
+#[tauri::command(async)]
+pub fn save_webhook(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    input: WebhookInput,
+) -> Result<Webhook, ApiError> {
+    state.with_store(|s| Ok(webhooks::save(s.conn(), id, &input, Utc::now())?))
+}
+
+#[tauri::command(async)]
+pub fn delete_webhook(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    state.with_store(|s| Ok(webhooks::delete(s.conn(), id)?))
+}
+
+#[tauri::command(async)]
+pub fn webhook_deliveries(state: State<'_, AppState>, id: i64) -> Result<Vec<Delivery>, ApiError> {
+    state.with_store(|s| Ok(webhooks::deliveries(s.conn(), id, 20)?))
+}
+
+/// Sends a test message now; the error's `message` is the service's reason (never the URL).
+#[tauri::command]
+pub async fn test_webhook(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+    let language = state
+        .with_store(|s| Ok(settings::load(s.conn())?.language))
+        .unwrap_or(settings::Language::ZhCn);
+    let client = webhooks::send::client(webhooks::send::TIMEOUT);
+    match webhooks::send_test(state.inner(), &client, id, language, Utc::now()).await? {
+        Ok(()) => Ok(()),
+        Err(reason) => Err(ApiError::new(
+            ErrorCode::Storage,
+            "webhook.test_failed",
+            reason,
+        )),
+    }
+}

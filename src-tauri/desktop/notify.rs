@@ -1,0 +1,119 @@
+//! How the scheduler's announcements reach the user in the app: a desktop notification (in
+//! the user's language) and an event the open window turns into a toast and a refresh of the
+//! Today view.
+use crate::api::AppState;
+use crate::scheduler::{Announcement, Host};
+use crate::settings::Language;
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager};
+use tauri_plugin_notification::NotificationExt;
+
+pub struct DesktopHost(pub AppHandle);
+
+/// What the window receives (`followups-fired`).
+#[derive(Debug, Clone, Serialize)]
+struct Fired {
+    kind: &'static str,
+    count: usize,
+    names: Vec<String>,
+}
+
+fn texts(language: Language, what: &Announcement) -> (String, String) {
+    let zh = language == Language::ZhCn;
+    match what {
+        Announcement::Due(due) => {
+            let title = if zh {
+                "该跟进了".to_string()
+            } else {
+                "Follow-up due".to_string()
+            };
+            let body = due
+                .iter()
+                .take(5)
+                .map(|d| format!("{} — {}", d.nickname, d.reason))
+                .collect::<Vec<_>>()
+                .join("\n");
+            (title, body)
+        }
+        Announcement::Missed(due) => {
+            if zh {
+                (
+                    "错过的跟进".to_string(),
+                    format!(
+                        "群主工作台关闭期间有 {} 个跟进到期，已放在「今天」的逾期里。",
+                        due.len()
+                    ),
+                )
+            } else {
+                (
+                    "Missed follow-ups".to_string(),
+                    format!("{} follow-ups came due while GroupDesk was closed; they are under Overdue on Today.", due.len()),
+                )
+            }
+        }
+        Announcement::Digest(d) => {
+            let title = if zh { "今日概览" } else { "Today" }.to_string();
+            let body = if zh {
+                format!(
+                    "逾期 {} · 今天到期 {} · 今天生日 {} · 该联系 {}",
+                    d.overdue,
+                    d.due_today,
+                    d.birthdays.len(),
+                    d.cadence_due
+                )
+            } else {
+                format!(
+                    "Overdue {} · Due today {} · Birthdays {} · To keep in touch {}",
+                    d.overdue,
+                    d.due_today,
+                    d.birthdays.len(),
+                    d.cadence_due
+                )
+            };
+            (title, body)
+        }
+    }
+}
+
+impl Host for DesktopHost {
+    fn state(&self) -> &AppState {
+        self.0.state::<AppState>().inner()
+    }
+
+    fn announce(&self, language: Language, what: Announcement) {
+        if let Announcement::Digest(d) = &what {
+            if d.is_empty() {
+                return; // 不打扰: nothing to say, say nothing.
+            }
+        }
+        let (title, body) = texts(language, &what);
+        if let Err(e) = self
+            .0
+            .notification()
+            .builder()
+            .title(&title)
+            .body(&body)
+            .show()
+        {
+            eprintln!("groupdesk: desktop notification failed: {e}");
+        }
+        let fired = match &what {
+            Announcement::Due(d) => Fired {
+                kind: "due",
+                count: d.len(),
+                names: d.iter().map(|x| x.nickname.clone()).collect(),
+            },
+            Announcement::Missed(d) => Fired {
+                kind: "missed",
+                count: d.len(),
+                names: d.iter().map(|x| x.nickname.clone()).collect(),
+            },
+            Announcement::Digest(_) => Fired {
+                kind: "digest",
+                count: 0,
+                names: Vec::new(),
+            },
+        };
+        let _ = self.0.emit("followups-fired", fired);
+    }
+}

@@ -1,0 +1,154 @@
+//! The outbox of pushes: one row per webhook and event, written in the same transaction that
+//! marks the follow-ups announced, then sent (and retried with backoff) by the scheduler.
+use super::payload;
+use crate::reminders::DueReminder;
+use crate::scheduler::digest::Digest;
+use crate::settings::Language;
+use crate::time::{from_db, to_db};
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, Connection};
+
+/// Waits before the 2nd, 3rd, 4th and 5th attempt; after the 5th a push has failed.
+pub const BACKOFF: [Duration; 4] = [
+    Duration::seconds(10),
+    Duration::minutes(1),
+    Duration::minutes(5),
+    Duration::minutes(30),
+];
+pub const MAX_ATTEMPTS: u32 = BACKOFF.len() as u32 + 1;
+
+fn enqueue(
+    conn: &mut Connection,
+    want: &str,
+    event: &str,
+    text: &str,
+    data: serde_json::Value,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    let hooks: Vec<(i64, super::WebhookKind)> = tx
+        .prepare(&format!(
+            "SELECT id, kind FROM webhooks WHERE enabled = 1 AND {want} = 1 ORDER BY id"
+        ))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, kind) in hooks {
+        let body = payload::body(kind, text, event, data.clone());
+        tx.execute(
+            "INSERT INTO webhook_deliveries (webhook_id, event, body, status, next_at, created_at)
+             VALUES (?1, ?2, ?3, 'pending', ?4, ?4)",
+            params![
+                id,
+                if want == "digest" {
+                    "digest"
+                } else {
+                    "reminder"
+                },
+                body.to_string(),
+                to_db(now)
+            ],
+        )?;
+    }
+    tx.commit()
+}
+
+pub fn enqueue_reminders(
+    conn: &mut Connection,
+    due: &[DueReminder],
+    language: Language,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let text = payload::reminders_text(due, language);
+    enqueue(
+        conn,
+        "reminders",
+        "reminders.due",
+        &text,
+        payload::reminders_data(due),
+        now,
+    )
+}
+
+pub fn enqueue_digest(
+    conn: &mut Connection,
+    d: &Digest,
+    language: Language,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    enqueue(
+        conn,
+        "digest",
+        "digest",
+        &payload::digest_text(d, language),
+        payload::digest_data(d),
+        now,
+    )
+}
+
+/// A push to attempt now.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub id: i64,
+    pub kind: super::WebhookKind,
+    pub url: String,
+    pub body: String,
+    pub attempts: u32,
+}
+
+pub fn due(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<Vec<Pending>> {
+    conn.prepare_cached(
+        "SELECT d.id, w.kind, w.url, d.body, d.attempts
+         FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+         WHERE d.status = 'pending' AND d.next_at <= ?1 ORDER BY d.next_at, d.id LIMIT 50",
+    )?
+    .query_map([to_db(now)], |r| {
+        Ok(Pending {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            url: r.get(2)?,
+            body: r.get(3)?,
+            attempts: r.get(4)?,
+        })
+    })?
+    .collect()
+}
+
+/// Records an attempt: sent, or failed with the reason (retried later, or given up on).
+pub fn record(
+    conn: &Connection,
+    id: i64,
+    attempts_before: u32,
+    outcome: &Result<(), String>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let attempts = attempts_before + 1;
+    match outcome {
+        Ok(()) => conn.execute(
+            "UPDATE webhook_deliveries SET status = 'sent', attempts = ?2, sent_at = ?3,
+                 last_error = '' WHERE id = ?1",
+            params![id, attempts, to_db(now)],
+        )?,
+        Err(reason) => {
+            let (status, next) = match BACKOFF.get(attempts_before as usize) {
+                Some(wait) if attempts < MAX_ATTEMPTS => ("pending", now + *wait),
+                _ => ("failed", now),
+            };
+            conn.execute(
+                "UPDATE webhook_deliveries SET status = ?2, attempts = ?3, next_at = ?4,
+                     last_error = ?5 WHERE id = ?1",
+                params![id, status, attempts, to_db(next), reason],
+            )?
+        }
+    };
+    Ok(())
+}
+
+/// When the next pending push is to be attempted.
+pub fn next_attempt(conn: &Connection) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    let t: Option<String> = conn.query_row(
+        "SELECT min(next_at) FROM webhook_deliveries WHERE status = 'pending'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(t.as_deref().and_then(from_db))
+}
