@@ -62,6 +62,7 @@ fn workspace(root: &Path) -> PathBuf {
             seed: 2026,
             members: MEMBERS,
             notes: NOTES,
+            reminders: 0,
         };
         groupdesk::demo::fill(store.conn_mut(), &opts, clock().now).expect("demo");
         // Levels for every group, so the level filter has something to find.

@@ -176,6 +176,7 @@ fn demo_data_is_realistic_unique_and_additive() {
         seed: 7,
         members: 0,
         notes: 0,
+        reminders: 0,
     };
     groupdesk::demo::fill(s.conn_mut(), &opts, now()).unwrap();
     groupdesk::demo::fill(s.conn_mut(), &opts, now()).unwrap();

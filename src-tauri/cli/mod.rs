@@ -5,6 +5,7 @@
 // An edge of the app: reading the clock here is allowed (see clippy.toml).
 #![allow(clippy::disallowed_methods)]
 mod members;
+mod today;
 
 use crate::store::{backup, check, Store};
 use crate::{demo, desktop, paths};
@@ -47,6 +48,8 @@ enum Command {
     },
     /// Search members by name, pinyin (zhangsan, zs), handle, phone, tag or note text
     Search(members::SearchArgs),
+    /// Print the Today view: follow-ups overdue, due today and this week, birthdays, spotlight
+    Today(today::TodayArgs),
     /// Verify the workspace file: integrity, foreign keys and schema version (read-only)
     Check,
     /// Write a consistent copy of the workspace, even while the app is running
@@ -65,6 +68,9 @@ enum Command {
         /// How many notes to add, spread over the new members
         #[arg(long, default_value_t = 0)]
         notes: u32,
+        /// How many follow-ups to add, spread over the members
+        #[arg(long, default_value_t = 0)]
+        reminders: u32,
         /// Seed for the generator: the same seed gives the same data
         #[arg(long, default_value_t = 2026)]
         seed: u64,
@@ -79,6 +85,7 @@ pub fn main() -> ExitCode {
         Some(Command::Import { what }) => members::run_import(&dir, what),
         Some(Command::Export { what }) => members::run_export(&dir, what),
         Some(Command::Search(args)) => members::run_search(&dir, args),
+        Some(Command::Today(args)) => today::run_today(&dir, args),
         Some(Command::Check) => run_check(&dir),
         Some(Command::Backup { file }) => run_backup(&dir, file.as_deref()),
         Some(Command::Demo {
@@ -86,6 +93,7 @@ pub fn main() -> ExitCode {
             seed,
             members,
             notes,
+            reminders,
         }) => run_demo(
             &dir,
             demo::DemoOptions {
@@ -93,6 +101,7 @@ pub fn main() -> ExitCode {
                 seed,
                 members,
                 notes,
+                reminders,
             },
         ),
     }

@@ -3,6 +3,7 @@
 //! workspace that already has groups numbers the new ones past the existing names.
 mod members;
 mod people;
+mod reminders;
 mod words;
 
 use crate::groups::{self, GoalInput, GroupError, GroupInput, Horizon, Rule, Stage, Threshold};
@@ -20,6 +21,8 @@ pub struct DemoOptions {
     /// Members to add (spread over the workspace's groups) and notes spread over them.
     pub members: u32,
     pub notes: u32,
+    /// Follow-ups spread over the members (with two cadences).
+    pub reminders: u32,
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -56,6 +59,7 @@ pub fn fill(
         groups::create_in(&tx, &input, now)?;
     }
     members::fill(&tx, &mut rng, opts.members, opts.notes, now)?;
+    reminders::fill(&tx, &mut rng, opts.reminders, now)?;
     tx.commit()?;
     Ok(DemoReport {
         groups: opts.groups,
