@@ -15,7 +15,10 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     let ws = tempfile::tempdir().unwrap();
     let app = App::launch(&driver, ws.path()).await;
 
-    // A new workspace opens on the groups screen with an empty state that says what to do.
+    // The app opens on Today; a new workspace's groups screen has an empty state that says
+    // what to do.
+    app.wait("today-screen").await;
+    app.click("nav-groups").await;
     app.wait("groups-empty").await;
     assert!(app.body_text().await.contains("还没有社群"));
     app.shot("01-zh-empty").await;
@@ -139,6 +142,7 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     // Relaunch: the language, the groups and every edit are still there.
     let app = App::launch(&driver, ws.path()).await;
     app.wait_text("nav-groups", |t| t.contains("Groups")).await;
+    app.click("nav-groups").await;
     app.wait_count("group-item", 1).await;
     app.open_group("知行读书会共读群1").await;
     assert_eq!(
@@ -188,6 +192,8 @@ async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {
     app.shot("08-zh-recovery").await;
 
     app.click("recovery-restore").await;
+    app.wait("today-screen").await;
+    app.click("nav-groups").await;
     app.wait_count("group-item", 12).await;
     app.open_group("知行读书会共读群1").await;
     app.wait("group-detail").await;
@@ -233,6 +239,7 @@ async fn a_long_list_is_windowed_and_the_keyboard_walks_through_it() {
     let ws = tempfile::tempdir().unwrap();
     e2e_support::cli_ok(ws.path(), &["demo", "--groups", "200"]);
     let app = App::launch(&driver, ws.path()).await;
+    app.click("nav-groups").await;
     app.wait_text("tab-active", |t| t.contains("200")).await;
     // Only the rows in view (plus a margin) are in the page, not all 200.
     let rendered = app.count("group-item").await;

@@ -42,6 +42,16 @@ import type {
   TagSummary,
   Target,
   TextEncoding,
+  Cadence,
+  CadenceInput,
+  Completed,
+  Delivery,
+  Reminder,
+  ReminderInput,
+  Snooze,
+  TodayView,
+  Webhook,
+  WebhookInput,
 } from "./bindings";
 
 export const api = {
@@ -112,6 +122,28 @@ export const api = {
   exportMembers: (filter: MemberFilter, sort: MemberSort, format: ExportFormat, path: string) =>
     invoke<number>("export_members", { filter, sort, format, path }),
   defaultExportPath: (format: ExportFormat) => invoke<string>("default_export_path", { format }),
+
+  todayView: () => invoke<TodayView>("today_view"),
+  memberReminders: (memberId: number) => invoke<Reminder[]>("member_reminders", { memberId }),
+  validateReminder: (input: ReminderInput) => invoke<FieldError[]>("validate_reminder", { input }),
+  createReminder: (input: ReminderInput) => invoke<Reminder>("create_reminder", { input }),
+  updateReminder: (id: number, input: ReminderInput) => invoke<Reminder>("update_reminder", { id, input }),
+  deleteReminder: (id: number) => invoke<void>("delete_reminder", { id }),
+  completeReminder: (id: number, note: string) => invoke<Completed>("complete_reminder", { id, note }),
+  snoozeReminder: (id: number, snooze: Snooze) => invoke<Reminder>("snooze_reminder", { id, snooze }),
+  listCadences: () => invoke<Cadence[]>("list_cadences"),
+  createCadence: (input: CadenceInput) => invoke<Cadence>("create_cadence", { input }),
+  deleteCadence: (id: number) => invoke<void>("delete_cadence", { id }),
+  snoozeCadence: (memberId: number, snooze: Snooze) => invoke<void>("snooze_cadence", { memberId, snooze }),
+  logContact: (memberId: number, summary: string) => invoke<Interaction>("log_contact", { memberId, summary }),
+  removeQuietMembers: (memberIds: number[], reason: string) =>
+    invoke<number>("remove_quiet_members", { memberIds, reason }),
+  timeZones: () => invoke<[string[], string]>("time_zones"),
+  listWebhooks: () => invoke<Webhook[]>("list_webhooks"),
+  saveWebhook: (id: number | null, input: WebhookInput) => invoke<Webhook>("save_webhook", { id, input }),
+  deleteWebhook: (id: number) => invoke<void>("delete_webhook", { id }),
+  webhookDeliveries: (id: number) => invoke<Delivery[]>("webhook_deliveries", { id }),
+  testWebhook: (id: number) => invoke<void>("test_webhook", { id }),
 
   getSettings: () => invoke<Settings>("get_settings"),
   updateSettings: (settings: Settings) => invoke<Settings>("update_settings", { settings }),

@@ -3,11 +3,13 @@ import type { Settings, WorkspaceStatus } from "./bindings";
 import { api } from "./api";
 import { setLanguage } from "./i18n/index.svelte";
 
-export type Screen = "members" | "groups" | "settings";
+export type Screen = "today" | "members" | "groups" | "settings";
 
 export const app = $state({
   ready: false,
-  screen: "groups" as Screen,
+  screen: "today" as Screen,
+  /** A member to open when the Members screen mounts (from Today's "open member"). */
+  openMemberId: null as number | null,
   version: "",
   /** A benchmark scenario to play (see desktop/probe.rs); null in normal use. */
   probe: null as string | null,
@@ -17,6 +19,13 @@ export const app = $state({
     theme: "system",
     backup_keep: 7,
     sidebar_collapsed: false,
+    time_zone: "",
+    morning_time: "09:00",
+    evening_time: "20:00",
+    birthday_lead_days: 3,
+    winback_days: 30,
+    keep_in_tray: false,
+    start_at_login: false,
   } as Settings,
 });
 
