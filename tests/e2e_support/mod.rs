@@ -209,6 +209,19 @@ impl App {
         self.wait(id).await.text().await.expect("text")
     }
 
+    /// The element's rendered text as the page computes it (`innerText`). WebKitWebDriver's
+    /// own text is empty for some rows inside a scrolled container that are plainly visible.
+    pub async fn inner_text(&self, id: &str) -> String {
+        self.wait(id).await;
+        let v = self
+            .js(&format!(
+                "return document.querySelector('{}').innerText;",
+                tid(id).replace('\'', "\\'")
+            ))
+            .await;
+        v.as_str().unwrap_or_default().to_string()
+    }
+
     /// Waits until the element's text satisfies `pred` (the UI updates asynchronously).
     pub async fn wait_text(&self, id: &str, pred: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + WAIT;
