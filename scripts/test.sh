@@ -33,5 +33,7 @@ if [ "${GROUPDESK_SKIP_BENCH:-0}" != 1 ]; then
   xvfb-run -a -s "-screen 0 1440x900x24" cargo bench --locked --bench startup
   echo "==> Member book benchmark (100,000 members, 1,000,000 notes)"
   xvfb-run -a -s "-screen 0 1440x900x24" cargo bench --locked --bench members
-  echo "Results: target/bench/startup.md, target/bench/members.md"
+  echo "==> Follow-ups benchmark (100,000 members, 200,000 follow-ups)"
+  cargo bench --locked --bench followups
+  echo "Results: target/bench/startup.md, target/bench/members.md, target/bench/followups.md"
 fi

@@ -49,7 +49,10 @@ async fn a_follow_up_due_in_a_minute_fires_shows_on_today_and_completes_into_the
     set_input(&app, "fu-time", &due.format("%H:%M").to_string()).await;
     app.click("fu-save").await;
     app.wait_count("reminder", 1).await;
-    assert!(app.inner_text("followups").await.contains("问问孩子考试结果"));
+    assert!(app
+        .inner_text("followups")
+        .await
+        .contains("问问孩子考试结果"));
     app.shot("f02-zh-member-followup").await;
     app.shot("f02-zh-member-followup").await;
 

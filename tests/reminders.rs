@@ -456,6 +456,45 @@ fn cadences_surface_members_past_their_rhythm() {
         cadence::due(s.conn(), at(2026, 11, 26, 8), 10).unwrap().1,
         1
     );
+    // Their own follow-up deleted, the member who had one is due too: quiet since added, the
+    // most overdue. A second rule over the same members lists them once, under the rule they
+    // are most overdue for.
+    let own = reminders::for_member(s.conn(), core_with_reminder).unwrap()[0].id;
+    reminders::delete(s.conn(), own).unwrap();
+    cadence::create(
+        s.conn(),
+        &cadence::CadenceInput {
+            group_id: None,
+            category: Some(Category::Core),
+            tag_id: None,
+            every_days: 30,
+        },
+        now,
+    )
+    .unwrap();
+    let later = at(2026, 11, 26, 8);
+    let (items, total) = cadence::due(s.conn(), later, 10).unwrap();
+    assert_eq!(total, 2);
+    assert_eq!(items[0].member_id, core_with_reminder);
+    assert_eq!(items[0].nickname, "核心有约");
+    assert_eq!((items[0].quiet_days, items[0].every_days), (56, 7));
+    assert_eq!(items[1].member_id, core_quiet);
+    // A new follow-up takes them off the cadence again; done, it logs the contact.
+    let again = reminders::create(
+        s.conn(),
+        &follow_up(core_with_reminder, "2026-11-27", None, None),
+        &plan,
+        later,
+    )
+    .unwrap();
+    assert_eq!(cadence::due(s.conn(), later, 10).unwrap().1, 1);
+    reminders::complete(s.conn_mut(), again.id, "", &plan, later).unwrap();
+    assert_eq!(cadence::due(s.conn(), later, 10).unwrap().1, 1);
+    let (items, total) = cadence::due(s.conn(), at(2026, 12, 4, 8), 10).unwrap();
+    // A week after: everyone in the rule, most overdue first (the contact logged on done counts).
+    let order: Vec<i64> = items.iter().map(|d| d.member_id).collect();
+    assert_eq!(total, 3);
+    assert_eq!(order, [core_quiet, core_recent, core_with_reminder]);
     // A rule needs a group, a category or a tag, and 1–365 days.
     assert!(cadence::create(
         s.conn(),
@@ -557,4 +596,30 @@ fn the_spotlight_is_fair_stable_for_the_day_and_skips_those_who_left() {
     round.sort();
     assert_eq!(round, ids[..3].to_vec());
     assert_eq!(seen[3..], seen[..3]);
+}
+
+#[test]
+fn today_leaves_out_the_follow_ups_of_members_in_the_trash_and_brings_them_back_on_restore() {
+    let now = at(2026, 11, 24, 2);
+    let (_dir, mut s) = open(now);
+    let plan = shanghai();
+    let kept = member(&mut s, "留下的", now);
+    let binned = member(&mut s, "删掉的", now);
+    for (id, date) in [
+        (kept, "2026-11-20"),
+        (binned, "2026-11-21"),
+        (binned, "2026-11-24"),
+    ] {
+        reminders::create(s.conn(), &follow_up(id, date, None, None), &plan, now).unwrap();
+    }
+    let v = today::view(s.conn_mut(), &plan, now).unwrap();
+    assert_eq!((v.overdue.total, v.today.total), (2, 1));
+    members::trash(s.conn_mut(), &[binned], now).unwrap();
+    let v = today::view(s.conn_mut(), &plan, now).unwrap();
+    assert_eq!((v.overdue.total, v.today.total), (1, 0));
+    assert_eq!(v.overdue.items.len(), 1);
+    assert_eq!(v.overdue.items[0].member_id, kept);
+    members::restore(s.conn_mut(), &[binned], now).unwrap();
+    let v = today::view(s.conn_mut(), &plan, now).unwrap();
+    assert_eq!((v.overdue.total, v.today.total), (2, 1));
 }

@@ -215,3 +215,45 @@ fn a_version_1_workspace_with_groups_upgrades_to_the_member_book_without_loss() 
         backups[0].name
     );
 }
+
+#[test]
+fn a_version_4_workspace_with_follow_ups_upgrades_and_keeps_counting_open_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // Version 4 (the first with follow-ups): a member with two open follow-ups and a done one.
+        let mut c = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        migrations::migrations().to_version(&mut c, 4).unwrap();
+        c.execute_batch(
+            "INSERT INTO members (id, nickname, sort_key, created_at, updated_at)
+             VALUES (1, '王小雅', 'wangxiaoya', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO reminders (member_id, reason, due_date, tz, fire_at, done_at, created_at, updated_at) VALUES
+               (1, '续费', '2026-11-30', 'Asia/Shanghai', '2026-11-30T01:00:00.000Z', NULL, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z'),
+               (1, '回访', '2026-12-03', 'Asia/Shanghai', '2026-12-03T01:00:00.000Z', NULL, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z'),
+               (1, '问候', '2026-11-02', 'Asia/Shanghai', '2026-11-02T01:00:00.000Z', '2026-11-02T02:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open_dir(dir.path(), now()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    let open = |s: &Store| -> i64 {
+        s.conn()
+            .query_row(
+                "SELECT open_follow_ups FROM members WHERE id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(open(&store), 2);
+    let plan = groupdesk::reminders::Plan::default_for(chrono_tz::Asia::Shanghai);
+    let first: i64 = store
+        .conn()
+        .query_row("SELECT min(id) FROM reminders", [], |r| r.get(0))
+        .unwrap();
+    groupdesk::reminders::complete(store.conn_mut(), first, "", &plan, now()).unwrap();
+    assert_eq!(open(&store), 1);
+    groupdesk::reminders::delete(store.conn(), first + 1).unwrap();
+    assert_eq!(open(&store), 0);
+    let backups = store::backup::list(dir.path()).unwrap();
+    assert!(backups[0].name.starts_with("pre-migration-v4-"));
+}

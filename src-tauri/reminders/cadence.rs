@@ -8,10 +8,9 @@ use crate::groups::Rule;
 use crate::members::Category;
 use crate::time::to_db;
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{params, types::Value, Connection};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::rc::Rc;
+use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -133,88 +132,57 @@ pub fn snooze(conn: &Connection, member_id: i64, until: DateTime<Utc>) -> Result
 }
 
 /// The members past a cadence at `now`, most overdue first: the first `limit`, and how many.
+///
+/// Only members without an open follow-up of their own, quiet since before the shortest
+/// cadence's cutoff, can be due: they come from one index (`members_uncared`), each cadence's
+/// members from the membership or tag index, and only the listed ones are read in full.
 pub fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<(Vec<CadenceDue>, u32)> {
+    let cadences = list(conn)?;
+    let Some(shortest) = cadences.iter().map(|c| c.every_days).min() else {
+        return Ok((Vec::new(), 0));
+    };
+    let loosest = to_db(now - Duration::days(shortest.into()));
+    // Member id → quiet since (last contact, or added).
+    let candidates: HashMap<i64, String> = conn
+        .prepare_cached(
+            "SELECT id, coalesce(last_contact_at, created_at) FROM members INDEXED BY members_uncared
+             WHERE deleted_at IS NULL AND open_follow_ups = 0
+               AND coalesce(last_contact_at, created_at) < ?1",
+        )?
+        .query_map([&loosest], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if candidates.is_empty() {
+        return Ok((Vec::new(), 0));
+    }
+    let snoozed: HashSet<i64> = conn
+        .prepare_cached("SELECT member_id FROM cadence_snoozes WHERE until_at > ?1")?
+        .query_map([to_db(now)], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut best: HashMap<i64, CadenceDue> = HashMap::new();
-    for c in list(conn)? {
-        // The members the rule covers, from the membership and tag indexes.
-        let mut ids: Option<Vec<i64>> = None;
-        if c.group_id.is_some() || c.category.is_some() {
-            let sql = match (c.group_id, c.category) {
-                (Some(_), Some(_)) => {
-                    "SELECT member_id FROM memberships WHERE group_id = ?1
-                     AND status = 'in_group' AND category = ?2"
-                }
-                (Some(_), None) => {
-                    "SELECT member_id FROM memberships WHERE group_id = ?1
-                     AND status = 'in_group' AND ?2 IS NULL"
-                }
-                _ => {
-                    "SELECT DISTINCT member_id FROM memberships INDEXED BY memberships_by_category
-                     WHERE category = ?2 AND status = 'in_group' AND ?1 IS NULL"
-                }
+    for c in &cadences {
+        let cutoff = to_db(now - Duration::days(c.every_days.into()));
+        for member_id in covered(conn, c)? {
+            let Some(quiet_since) = candidates.get(&member_id) else {
+                continue;
             };
-            let mut v: Vec<i64> = conn
-                .prepare_cached(sql)?
-                .query_map(params![c.group_id, c.category], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            v.sort_unstable();
-            v.dedup();
-            ids = Some(v);
-        }
-        if let Some(tag) = c.tag_id {
-            let v: Vec<i64> = conn
-                .prepare_cached(
-                    "SELECT member_id FROM member_tags WHERE tag_id = ?1 ORDER BY member_id",
-                )?
-                .query_map([tag], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            ids = Some(match ids {
-                Some(prev) => crate::members::search::intersect(&prev, &v),
-                None => v,
-            });
-        }
-        let ids = Rc::new(
-            ids.unwrap_or_default()
-                .into_iter()
-                .map(Value::Integer)
-                .collect::<Vec<_>>(),
-        );
-        let cutoff = now - Duration::days(c.every_days.into());
-        let mut stmt = conn.prepare_cached(
-            "SELECT m.id, m.nickname, m.last_contact_at, coalesce(m.last_contact_at, m.created_at)
-             FROM members m
-             WHERE m.id IN rarray(?1) AND m.deleted_at IS NULL
-               AND coalesce(m.last_contact_at, m.created_at) < ?2
-               AND NOT EXISTS (SELECT 1 FROM reminders r
-                               WHERE r.member_id = m.id AND r.done_at IS NULL)
-               AND NOT EXISTS (SELECT 1 FROM cadence_snoozes s
-                               WHERE s.member_id = m.id AND s.until_at > ?3)",
-        )?;
-        let rows = stmt.query_map(params![ids, to_db(cutoff), to_db(now)], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })?;
-        for row in rows {
-            let (member_id, nickname, last_contact_at, quiet_since) = row?;
-            let quiet_days = crate::time::from_db(&quiet_since)
+            // Both are RFC 3339 instants written by `to_db`, so text order is time order.
+            if quiet_since.as_str() >= cutoff.as_str() || snoozed.contains(&member_id) {
+                continue;
+            }
+            let quiet_days = crate::time::from_db(quiet_since)
                 .map(|t| (now - t).num_days().max(0) as u32)
                 .unwrap_or(0);
             let item = CadenceDue {
                 member_id,
-                nickname,
-                last_contact_at,
+                nickname: String::new(),
+                last_contact_at: None,
                 quiet_days,
                 every_days: c.every_days,
                 cadence_id: c.id,
             };
             // Under several rules, the one it is most overdue for.
-            let over = |d: &CadenceDue| d.quiet_days as i64 - d.every_days as i64;
             match best.get(&member_id) {
-                Some(prev) if over(prev) >= over(&item) => {}
+                Some(prev) if overdue_by(prev) >= overdue_by(&item) => {}
                 _ => {
                     best.insert(member_id, item);
                 }
@@ -223,12 +191,61 @@ pub fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<(Vec<C
     }
     let total = best.len() as u32;
     let mut items: Vec<CadenceDue> = best.into_values().collect();
-    items.sort_by_key(|d| {
-        (
-            std::cmp::Reverse(d.quiet_days as i64 - d.every_days as i64),
-            d.member_id,
-        )
-    });
+    items.sort_by_key(|d| (std::cmp::Reverse(overdue_by(d)), d.member_id));
     items.truncate(limit);
+    let mut names =
+        conn.prepare_cached("SELECT nickname, last_contact_at FROM members WHERE id = ?1")?;
+    for d in &mut items {
+        (d.nickname, d.last_contact_at) =
+            names.query_row([d.member_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    }
     Ok((items, total))
+}
+
+fn overdue_by(d: &CadenceDue) -> i64 {
+    i64::from(d.quiet_days) - i64::from(d.every_days)
+}
+
+/// The members a cadence covers (in a group where it names one or a category), from indexes.
+fn covered(conn: &Connection, c: &Cadence) -> Result<Vec<i64>> {
+    let ids = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<Vec<i64>> {
+        let mut v: Vec<i64> = conn
+            .prepare_cached(sql)?
+            .query_map(p, |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        v.sort_unstable();
+        v.dedup();
+        Ok(v)
+    };
+    let category = c.category.map(|x| x.as_str());
+    let by_membership = match (c.group_id, category) {
+        (Some(g), Some(cat)) => Some(ids(
+            "SELECT member_id FROM memberships INDEXED BY memberships_by_group
+             WHERE group_id = ?1 AND status = 'in_group' AND category = ?2",
+            &[&g, &cat],
+        )?),
+        (Some(g), None) => Some(ids(
+            "SELECT member_id FROM memberships INDEXED BY memberships_by_group
+             WHERE group_id = ?1 AND status = 'in_group'",
+            &[&g],
+        )?),
+        (None, Some(cat)) => Some(ids(
+            "SELECT member_id FROM memberships INDEXED BY memberships_by_category
+             WHERE category = ?1 AND status = 'in_group'",
+            &[&cat],
+        )?),
+        (None, None) => None,
+    };
+    let by_tag = match c.tag_id {
+        Some(t) => Some(ids(
+            "SELECT member_id FROM member_tags WHERE tag_id = ?1",
+            &[&t],
+        )?),
+        None => None,
+    };
+    Ok(match (by_membership, by_tag) {
+        (Some(a), Some(b)) => crate::members::search::intersect(&a, &b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => Vec::new(),
+    })
 }

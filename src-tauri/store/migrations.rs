@@ -342,6 +342,35 @@ CREATE TABLE scheduler_marks (
 ) STRICT;
 "#;
 
+/// Version 5: the Today view at 200,000 follow-ups (see reminders/cadence.rs).
+const V5_TODAY_INDEXES: &str = r#"
+-- How many open follow-ups each member has, kept by triggers. "Keep in touch" wants members
+-- past a cadence with no open follow-up: an index over just those answers it, instead of
+-- probing the follow-ups of every member a cadence covers.
+ALTER TABLE members ADD COLUMN open_follow_ups INTEGER NOT NULL DEFAULT 0;
+UPDATE members SET open_follow_ups = o.n
+FROM (SELECT member_id, count(*) AS n FROM reminders WHERE done_at IS NULL GROUP BY member_id) AS o
+WHERE members.id = o.member_id;
+CREATE TRIGGER reminders_open_add AFTER INSERT ON reminders WHEN NEW.done_at IS NULL BEGIN
+    UPDATE members SET open_follow_ups = open_follow_ups + 1 WHERE id = NEW.member_id;
+END;
+CREATE TRIGGER reminders_open_remove AFTER DELETE ON reminders WHEN OLD.done_at IS NULL BEGIN
+    UPDATE members SET open_follow_ups = open_follow_ups - 1 WHERE id = OLD.member_id;
+END;
+CREATE TRIGGER reminders_open_change AFTER UPDATE OF done_at, member_id ON reminders BEGIN
+    UPDATE members SET open_follow_ups = open_follow_ups - 1
+    WHERE id = OLD.member_id AND OLD.done_at IS NULL;
+    UPDATE members SET open_follow_ups = open_follow_ups + 1
+    WHERE id = NEW.member_id AND NEW.done_at IS NULL;
+END;
+CREATE INDEX members_uncared ON members (coalesce(last_contact_at, created_at))
+    WHERE deleted_at IS NULL AND open_follow_ups = 0;
+
+-- Category with status, so "paying members in a group" comes from the index alone.
+DROP INDEX memberships_by_category;
+CREATE INDEX memberships_by_category ON memberships (category, status, member_id);
+"#;
+
 /// Every migration, oldest first. Append only.
 fn all() -> Migrations<'static> {
     Migrations::new(vec![
@@ -349,11 +378,12 @@ fn all() -> Migrations<'static> {
         M::up(V2_MEMBERS),
         M::up(V3_MEMBERSHIP_INDEXES),
         M::up(V4_FOLLOW_UPS),
+        M::up(V5_TODAY_INDEXES),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 4;
+pub const LATEST: u32 = 5;
 
 pub fn migrations() -> Migrations<'static> {
     all()
