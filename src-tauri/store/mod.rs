@@ -76,6 +76,7 @@ impl Store {
         let mut conn = Connection::open(&path).map_err(|e| StoreError::sqlite(&path, e))?;
         configure(&conn).map_err(|e| StoreError::sqlite(&path, e))?;
         migrations::migrate(&mut conn)?;
+        optimize_all(&conn).map_err(|e| StoreError::sqlite(&path, e))?;
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),
@@ -125,6 +126,20 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     // `rarray(?)`: binds a list of ids as a table (member search results).
     rusqlite::vtab::array::load_module(conn)?;
     Ok(())
+}
+
+/// Query-planner statistics, as SQLite recommends when a long-lived connection opens: only
+/// tables with none, or that grew or shrank a lot since, are analysed (on a bounded sample; a
+/// no-op most of the time). A migration that rebuilt an index leaves it without statistics,
+/// and the planner may then pick an index that sorts 80,000 rows for a 100-row page.
+fn optimize_all(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("PRAGMA optimize=0x10002")
+}
+
+/// The same after a large write (an import, demo data), so the rest of the session plans
+/// with the new sizes.
+pub fn optimize(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("PRAGMA optimize")
 }
 
 pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<u32> {

@@ -413,6 +413,7 @@ pub fn import_members(
         tx.rollback()?;
     } else {
         tx.commit()?;
+        crate::store::optimize(conn)?;
         report.applied = true;
     }
     if !opts.skip_invalid {
