@@ -429,3 +429,43 @@ fn exports_are_excel_safe_and_import_back() {
         ("+8613800000000", "@济南")
     );
 }
+
+#[test]
+fn an_export_keeps_the_list_order_whatever_the_query_planner_knows() {
+    let (dir, mut s) = open();
+    // A few members and planner statistics, as the app keeps them after an import: with them
+    // SQLite would rather scan the small members table than follow the id list.
+    for name in ["赵六", "李四", "王五", "张小雅", "Amy"] {
+        members::create(
+            s.conn_mut(),
+            &members::MemberInput {
+                nickname: name.into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    }
+    s.conn().execute_batch("ANALYZE").unwrap();
+    let mut ids = members::ids(
+        s.conn(),
+        &MemberFilter::default(),
+        MemberSort::default(),
+        &clock(),
+    )
+    .unwrap();
+    ids.reverse();
+    let path = dir.path().join("reversed.csv");
+    transfer::export_members(s.conn(), &ids, None, ExportFormat::Csv, true, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let exported: Vec<String> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = ids
+        .iter()
+        .map(|id| members::get(s.conn(), *id).unwrap().nickname)
+        .collect();
+    assert_eq!(exported, expected);
+}

@@ -96,6 +96,8 @@ fn rows(
                  NULL, NULL, (SELECT sum(points) FROM memberships x WHERE x.member_id = m.id)"
             .to_string(),
     };
+    // Rows come out in the order of `ids` (the list's sort), whatever plan the statistics
+    // suggest: rarray drives the join and its rowid orders the result.
     let sql = format!(
         "SELECT m.nickname, m.display_name, m.real_name, m.region, m.occupation, m.phone,
             {wx}, {qq}, {mail}, m.source, i.nickname,
@@ -103,9 +105,10 @@ fn rows(
                  ELSE m.birth_year || '-' || m.birth_md END,
             (SELECT group_concat(t.name, ',') FROM member_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.member_id = m.id),
             {group_cols}, m.last_contact_at
-         FROM rarray(?1) a JOIN members m ON m.id = a.value
+         FROM rarray(?1) a CROSS JOIN members m ON m.id = a.value
          LEFT JOIN members i ON i.id = m.invited_by
-         {join}",
+         {join}
+         ORDER BY a.rowid",
         wx = handle("wechat"),
         qq = handle("qq"),
         mail = handle("email"),
