@@ -61,7 +61,7 @@ pub fn fill(
     members::fill(&tx, &mut rng, opts.members, opts.notes, now)?;
     reminders::fill(&tx, &mut rng, opts.reminders, now)?;
     tx.commit()?;
-    crate::store::optimize(conn)?;
+    let _ = crate::store::optimize(conn); // best effort, after the commit
     Ok(DemoReport {
         groups: opts.groups,
         members: opts.members,

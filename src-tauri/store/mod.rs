@@ -76,7 +76,8 @@ impl Store {
         let mut conn = Connection::open(&path).map_err(|e| StoreError::sqlite(&path, e))?;
         configure(&conn).map_err(|e| StoreError::sqlite(&path, e))?;
         migrations::migrate(&mut conn)?;
-        optimize_all(&conn).map_err(|e| StoreError::sqlite(&path, e))?;
+        // Statistics only speed queries up: a failure here (a busy file) must not stop the open.
+        let _ = optimize_all(&conn);
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),

@@ -413,7 +413,8 @@ pub fn import_members(
         tx.rollback()?;
     } else {
         tx.commit()?;
-        crate::store::optimize(conn)?;
+        // Committed: statistics are best effort and must not turn a done import into an error.
+        let _ = crate::store::optimize(conn);
         report.applied = true;
     }
     if !opts.skip_invalid {
