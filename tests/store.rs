@@ -257,3 +257,102 @@ fn a_version_4_workspace_with_follow_ups_upgrades_and_keeps_counting_open_ones()
     let backups = store::backup::list(dir.path()).unwrap();
     assert!(backups[0].name.starts_with("pre-migration-v4-"));
 }
+
+#[test]
+fn a_version_5_workspace_upgrades_to_plain_checks_that_allow_and_refuse_the_same_values() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // Version 5: a member in a group with a handle, a status change and a contact logged.
+        let mut c = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        migrations::migrations().to_version(&mut c, 5).unwrap();
+        c.execute_batch(
+            "INSERT INTO groups (id, name, platform, kind, created_at, updated_at)
+             VALUES (1, '宝妈群', 'wechat', 'interest', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO members (id, nickname, sort_key, created_at, updated_at)
+             VALUES (1, '王小雅', 'wangxiaoya', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO member_handles (member_id, kind, value, value_key, position) VALUES (1, 'wechat', 'wxy', 'wxy', 0);
+             INSERT INTO memberships (member_id, group_id, status, category) VALUES (1, 1, 'left', 'paying');
+             INSERT INTO status_changes (member_id, group_id, status, reason, at) VALUES (1, 1, 'left', '搬家', '2026-02-01T00:00:00.000Z');
+             INSERT INTO interactions (member_id, at, channel, summary) VALUES (1, '2026-03-01T00:00:00.000Z', 'call', '聊续费');",
+        )
+        .unwrap();
+    }
+    let store = Store::open_dir(dir.path(), now()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    let c = store.conn();
+    let one = |sql: &str| -> String { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(one("SELECT kind FROM member_handles"), "wechat");
+    assert_eq!(
+        one("SELECT status || '/' || category FROM memberships"),
+        "left/paying"
+    );
+    assert_eq!(one("SELECT reason FROM status_changes"), "搬家");
+    assert_eq!(one("SELECT summary FROM interactions"), "聊续费");
+    assert_eq!(one("PRAGMA integrity_check"), "ok");
+
+    // Every value the old constraints allowed is still allowed, and nothing else.
+    let tx = c.unchecked_transaction().unwrap();
+    for kind in [
+        "wechat", "wecom", "qq", "telegram", "discord", "email", "other",
+    ] {
+        tx.execute(
+            "INSERT INTO member_handles (member_id, kind, value, value_key, position) VALUES (1, ?1, 'x', 'x', 1)",
+            [kind],
+        )
+        .unwrap();
+    }
+    for channel in ["private_chat", "group_chat", "call", "meeting", "other"] {
+        tx.execute(
+            "INSERT INTO interactions (member_id, at, channel) VALUES (1, '2026-03-02T00:00:00.000Z', ?1)",
+            [channel],
+        )
+        .unwrap();
+    }
+    for status in ["in_group", "left", "removed", "blacklisted"] {
+        tx.execute(
+            "INSERT INTO status_changes (member_id, group_id, status, at) VALUES (1, 1, ?1, '2026-03-02T00:00:00.000Z')",
+            [status],
+        )
+        .unwrap();
+        tx.execute("UPDATE memberships SET status = ?1", [status])
+            .unwrap();
+    }
+    for category in ["active", "silent", "contributor", "paying", "admin", "core"] {
+        tx.execute("UPDATE memberships SET category = ?1", [category])
+            .unwrap();
+    }
+    let refused = [
+        "INSERT INTO member_handles (member_id, kind, value, value_key, position) VALUES (1, 'WeChat', 'x', 'x', 1)",
+        "INSERT INTO interactions (member_id, at, channel) VALUES (1, '2026-03-02T00:00:00.000Z', 'email')",
+        "INSERT INTO status_changes (member_id, group_id, status, at) VALUES (1, 1, 'gone', '2026-03-02T00:00:00.000Z')",
+        "UPDATE memberships SET status = 'active'",
+        "UPDATE memberships SET category = NULL",
+        "UPDATE memberships SET category = 'vip'",
+    ];
+    for sql in refused {
+        let e = tx.execute(sql, []).unwrap_err().to_string();
+        assert!(
+            e.contains("CHECK constraint failed") || e.contains("NOT NULL"),
+            "{sql}: {e}"
+        );
+    }
+    drop(tx);
+
+    // The point of it: adding a member's rows builds no temporary B-tree any more.
+    for sql in [
+        "INSERT INTO member_handles (member_id, kind, value, value_key, position) VALUES (1, 'qq', 'x', 'x', 1)",
+        "INSERT OR IGNORE INTO memberships (member_id, group_id, status, category) VALUES (1, 1, 'in_group', 'active')",
+        "INSERT INTO status_changes (member_id, group_id, status, at) VALUES (1, 1, 'in_group', 'x')",
+        "INSERT INTO interactions (member_id, at, channel) VALUES (1, 'x', 'call')",
+    ] {
+        let mut stmt = c.prepare(&format!("EXPLAIN {sql}")).unwrap();
+        let ops: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(1))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(!ops.iter().any(|o| o == "OpenEphemeral"), "{sql}: {ops:?}");
+    }
+    let backups = store::backup::list(dir.path()).unwrap();
+    assert!(backups[0].name.starts_with("pre-migration-v5-"));
+}

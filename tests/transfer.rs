@@ -469,3 +469,137 @@ fn an_export_keeps_the_list_order_whatever_the_query_planner_knows() {
         .collect();
     assert_eq!(exported, expected);
 }
+
+/// The indexes and their definitions, to prove a bulk import puts every one back as it was.
+fn indexes(s: &Store) -> Vec<(String, String)> {
+    s.conn()
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_large_import_sets_indexes_aside_and_puts_them_back_whatever_happens() {
+    let (dir, mut s) = open();
+    let g = groups::create(s.conn_mut(), &common::group("宝妈团购群"), now()).unwrap();
+    // Someone already in the book: row 3 has her phone (merged), and rows name her as inviter.
+    let existing = members::create(
+        s.conn_mut(),
+        &members::MemberInput {
+            nickname: "群主小王".into(),
+            phone: "13700000000".into(),
+            ..Default::default()
+        },
+        now(),
+    )
+    .unwrap();
+    let mut csv = format!("{HEADER}\n");
+    for i in 0..6_000u32 {
+        let phone = if i == 1 {
+            "13700000000".to_string()
+        } else {
+            format!("139{i:08}")
+        };
+        let inviter = if i % 1000 == 0 { "群主小王" } else { "" };
+        csv.push_str(&format!(
+            "会员{i},{phone},wx_{i},1990-01-{:02},2025/3/{},读书会,第{i}位,活跃,{inviter}\n",
+            1 + i % 28,
+            1 + i % 28
+        ));
+    }
+    let good = write(dir.path(), "6000.csv", &gbk(&csv));
+    let bad = write(
+        dir.path(),
+        "6000-bad.csv",
+        &gbk(&format!("{csv}坏行,13800000000,,1990-13-45,,,,,\n")),
+    );
+    let before = indexes(&s);
+    let rows_before = dump(&s);
+    let opts = ImportOptions {
+        group_id: Some(g.id),
+        ..Default::default()
+    };
+
+    // A dry run and a blocked import roll back: same rows, same indexes.
+    let r = import(
+        &mut s,
+        &good,
+        ImportOptions {
+            dry_run: true,
+            ..opts.clone()
+        },
+    );
+    assert_eq!((r.created, r.merged, r.applied), (5_999, 1, false));
+    let r = import(&mut s, &bad, opts.clone());
+    assert_eq!((r.problems.len(), r.applied), (1, false));
+    assert_eq!(r.problems[0].row, 6_002);
+    assert_eq!(indexes(&s), before);
+    assert_eq!(dump(&s), rows_before);
+
+    // The import itself: every index back with its own definition, and usable at once.
+    let r = import(&mut s, &good, opts.clone());
+    assert_eq!((r.created, r.merged, r.applied), (5_999, 1, true));
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    assert_eq!(indexes(&s), before);
+    let c = s.conn();
+    let ok: String = c
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let analysed: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_stat1 WHERE idx IN ('members_by_sort', 'memberships_by_group')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(analysed, 2, "the rebuilt indexes have planner statistics");
+    let plan: String = c
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT id FROM members WHERE phone_key = '13900004321'",
+            [],
+            |r| r.get(3),
+        )
+        .unwrap();
+    assert!(plan.contains("members_by_phone"), "{plan}");
+    let page = |query: &str| {
+        members::page(
+            c,
+            &MemberFilter {
+                query: query.into(),
+                group_id: Some(g.id),
+                ..Default::default()
+            },
+            MemberSort::default(),
+            0,
+            3,
+            &clock(),
+        )
+        .unwrap()
+    };
+    let p = page("");
+    assert_eq!(p.total, 6_000);
+    assert_eq!(
+        p.rows[0].nickname, "会员0",
+        "sorted by name (pinyin) through the rebuilt index"
+    );
+    assert_eq!(page("会员4321").rows[0].nickname, "会员4321");
+    assert_eq!(
+        page("4321").total,
+        1,
+        "phone tail and nickname digits are one member"
+    );
+    let boss = members::get(c, existing.id).unwrap();
+    assert_eq!(
+        boss.invitee_count, 6,
+        "inviter found in the book (rows 0, 1000 … 5000)"
+    );
+    assert_eq!(
+        boss.memberships.len(),
+        1,
+        "the merged row joined her to the group"
+    );
+}

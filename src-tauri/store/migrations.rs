@@ -4,8 +4,8 @@
 //! only append; each runs inside the one transaction `rusqlite_migration` opens, so a failed
 //! upgrade leaves the file as it was. `PRAGMA user_version` records how many have run.
 //! Tables are STRICT so a wrong type is an error, not silent coercion.
-use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{HookError, HookResult, Migrations, M};
 
 /// Version 1: settings and groups (社群) with their goals.
 const V1_GROUPS: &str = r#"
@@ -371,6 +371,80 @@ DROP INDEX memberships_by_category;
 CREATE INDEX memberships_by_category ON memberships (category, status, member_id);
 "#;
 
+/// Version 6: CHECK constraints of the tables written row by row in bulk (imports, demo data,
+/// the contact log) say `a = 'x' OR a = 'y' OR …` instead of `a IN ('x', 'y', …)`.
+///
+/// SQLite evaluates a constant IN list of three or more values by building a temporary
+/// B-tree of the values, and a CHECK constraint does that on every INSERT: four of them per
+/// imported member (handle kind, membership status and category, status history), about a
+/// fifth of an import's work. The OR form allows exactly the same values and is checked by
+/// plain comparisons.
+///
+/// The stored table definitions are rewritten in place (SQLite's documented procedure for
+/// schema changes that leave the stored rows as they are: `writable_schema`, then a new
+/// `schema_version` so every connection reloads the schema). Each edit must find its old text
+/// exactly once, or the migration fails and the transaction leaves the file untouched.
+fn v6_plain_checks(tx: &Transaction) -> HookResult {
+    const EDITS: [(&str, &str, &[&str]); 5] = [
+        (
+            "member_handles",
+            "kind",
+            &[
+                "wechat", "wecom", "qq", "telegram", "discord", "email", "other",
+            ],
+        ),
+        (
+            "memberships",
+            "status",
+            &["in_group", "left", "removed", "blacklisted"],
+        ),
+        (
+            "memberships",
+            "category",
+            &["active", "silent", "contributor", "paying", "admin", "core"],
+        ),
+        (
+            "status_changes",
+            "status",
+            &["in_group", "left", "removed", "blacklisted"],
+        ),
+        (
+            "interactions",
+            "channel",
+            &["private_chat", "group_chat", "call", "meeting", "other"],
+        ),
+    ];
+    let version: i64 = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+    tx.pragma_update(None, "writable_schema", true)?;
+    for (table, column, values) in EDITS {
+        let sql: String = tx.query_row(
+            "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+            [table],
+            |r| r.get(0),
+        )?;
+        let quoted: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+        let old = format!("CHECK ({column} IN ({}))", quoted.join(","));
+        let new = format!(
+            "CHECK ({})",
+            quoted
+                .iter()
+                .map(|v| format!("{column} = {v}"))
+                .collect::<Vec<_>>()
+                .join(" OR ")
+        );
+        if sql.matches(&old).count() != 1 {
+            return Err(HookError::Hook(format!("{table}: expected one `{old}`")));
+        }
+        tx.execute(
+            "UPDATE sqlite_schema SET sql = ?2 WHERE type = 'table' AND name = ?1",
+            [table, &sql.replace(&old, &new)],
+        )?;
+    }
+    tx.pragma_update(None, "schema_version", version + 1)?;
+    tx.pragma_update(None, "writable_schema", false)?;
+    Ok(())
+}
+
 /// Every migration, oldest first. Append only.
 fn all() -> Migrations<'static> {
     Migrations::new(vec![
@@ -379,11 +453,12 @@ fn all() -> Migrations<'static> {
         M::up(V3_MEMBERSHIP_INDEXES),
         M::up(V4_FOLLOW_UPS),
         M::up(V5_TODAY_INDEXES),
+        M::up_with_hook("", v6_plain_checks),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 5;
+pub const LATEST: u32 = 6;
 
 pub fn migrations() -> Migrations<'static> {
     all()

@@ -11,6 +11,7 @@
 //! `synchronous=FULL` (a committed change survives a power cut), foreign keys, busy timeout.
 
 pub mod backup;
+pub mod bulk;
 pub mod check;
 pub use backup::BackupInfo;
 mod error;

@@ -15,8 +15,9 @@ use crate::members::{
     self, add_note_in, get, insert_in, search, set_status, text, update_in, validate, Category,
     FieldValue, Handle, JoinInput, MemberError, MemberInput, MemberStatus,
 };
+use crate::store::bulk::DeferredIndexes;
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -210,6 +211,18 @@ fn existing_keys(conn: &Connection) -> rusqlite::Result<HashMap<String, i64>> {
     Ok(keys)
 }
 
+/// Every live member's nickname, mapped to the oldest member who has it.
+fn live_nicknames(conn: &Connection) -> rusqlite::Result<HashMap<String, i64>> {
+    let mut names = HashMap::new();
+    let mut stmt =
+        conn.prepare("SELECT nickname, id FROM members WHERE deleted_at IS NULL ORDER BY id")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))? {
+        let (name, id) = row?;
+        names.entry(name).or_insert(id);
+    }
+    Ok(names)
+}
+
 /// The member a row duplicates: same phone or handle as someone live in the book or an
 /// earlier row of this file (`seen` holds both).
 fn find_duplicate(input: &MemberInput, seen: &HashMap<String, i64>) -> Option<i64> {
@@ -286,6 +299,42 @@ fn merged_input(conn: &Connection, id: i64, row: &MemberInput) -> Result<MemberI
     })
 }
 
+/// Indexes the import never reads through, set aside during a large import (store/bulk.rs).
+/// Kept: unique ones, and those the duplicate merge reads (a member's handles, notes,
+/// memberships, tags and invitees).
+const DEFERRABLE: &[&str] = &[
+    "members_by_sort",
+    "members_by_created",
+    "members_by_contact",
+    "members_by_birthday",
+    "members_by_phone",
+    "members_by_source",
+    "members_by_quiet",
+    "members_uncared",
+    "member_handles_by_key",
+    "member_tags_by_tag",
+    "memberships_by_group",
+    "memberships_by_points",
+    "memberships_by_joined",
+    "memberships_by_status",
+    "memberships_by_category",
+    "memberships_spotlight",
+    "status_changes_by_membership",
+];
+
+/// Whether `rows` new rows are enough to rebuild the indexes rather than update them: a
+/// rebuild reads the whole table, so it pays when the file is large and not tiny next to the
+/// book (measured in bench/members.rs).
+fn bulk(conn: &Connection, rows: usize) -> rusqlite::Result<bool> {
+    if rows < BULK_MIN_ROWS {
+        return Ok(false);
+    }
+    let members: i64 = conn.query_row("SELECT count(*) FROM members", [], |r| r.get(0))?;
+    Ok(rows as i64 * 2 >= members)
+}
+
+const BULK_MIN_ROWS: usize = 5_000;
+
 /// Imports `table` with `mapping` (one entry per column). See the module docs.
 pub fn import_members(
     conn: &mut Connection,
@@ -308,6 +357,11 @@ pub fn import_members(
     // Phones and handles already in the book, so duplicate checks stay in memory (one read of
     // two indexes instead of two lookups per row).
     let mut seen = existing_keys(&tx)?;
+    let deferred = if bulk(&tx, table.rows.len())? {
+        Some(DeferredIndexes::drop(&tx, DEFERRABLE)?)
+    } else {
+        None
+    };
     let mut by_nickname: HashMap<String, i64> = HashMap::new();
     let mut inviters: Vec<(u32, i64, String)> = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
@@ -387,13 +441,18 @@ pub fn import_members(
             search::reindex(&tx, id)?;
         }
     }
+    // Names not in the file are looked up among everyone else, read once (there is no
+    // nickname index, and a lookup per row would scan the book each time).
+    let mut in_book: Option<HashMap<String, i64>> = None;
     for (rownum, id, name) in inviters {
         let inviter = match by_nickname.get(&name) {
             Some(i) => Some(*i),
-            None => tx
-                .prepare_cached("SELECT id FROM members WHERE nickname = ?1 AND deleted_at IS NULL ORDER BY id LIMIT 1")?
-                .query_row([&name], |r| r.get(0))
-                .optional()?,
+            None => {
+                if in_book.is_none() {
+                    in_book = Some(live_nicknames(&tx)?);
+                }
+                in_book.as_ref().and_then(|m| m.get(&name).copied())
+            }
         };
         match inviter {
             Some(inv) if inv != id && !members::is_invited_by(&tx, inv, id)? => {
@@ -412,6 +471,9 @@ pub fn import_members(
     if opts.dry_run || blocked {
         tx.rollback()?;
     } else {
+        if let Some(d) = deferred {
+            d.rebuild(&tx)?;
+        }
         tx.commit()?;
         // Committed: statistics are best effort and must not turn a done import into an error.
         let _ = crate::store::optimize(conn);
