@@ -188,7 +188,13 @@ pub fn write_doc(conn: &Connection, member_id: i64, src: &DocSource<'_>) -> rusq
     for t in &src.texts {
         doc.text(t, false);
     }
-    let chars = DocBuilder::join(doc.chars.iter().map(|c| c.to_string()));
+    let mut chars = String::with_capacity(doc.chars.len() * 4);
+    for c in &doc.chars {
+        if !chars.is_empty() {
+            chars.push(' ');
+        }
+        chars.push(*c);
+    }
     let words = DocBuilder::join(&doc.words);
     const INSERTS: [&str; 3] = [
         "INSERT INTO search_chars (rowid, t) VALUES (?1, ?2)",

@@ -8,14 +8,27 @@ use pinyin::ToPinyin;
 
 /// Folds full-width ASCII (ｚｈａｎｇ３) to half-width and lower-cases Latin letters.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
+    // Every member's names, handles and notes pass through here when indexed: plain ASCII
+    // and Chinese characters (which have no case) skip the Unicode case tables.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' => ' ',
             _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+        };
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{3400}'..='\u{9FFF}').contains(&c) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// A piece of folded text: a run of CJK letters, or a Latin/digit word.
@@ -109,6 +122,8 @@ mod tests {
     #[test]
     fn folds_and_splits() {
         assert_eq!(fold("ＡＢｃ１２"), "abc12");
+        assert_eq!(fold("Zhang San"), "zhang san");
+        assert_eq!(fold("張ÄÖ　Ωmega㐀"), "張äö ωmega㐀");
         assert_eq!(
             pieces(&fold("张小雅Amy，济南2班")),
             vec![
