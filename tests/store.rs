@@ -173,20 +173,25 @@ fn check_reports_a_sound_workspace_and_a_missing_one() {
     assert!(r.problems.is_empty());
 }
 
+/// A workspace folder whose file an older release wrote: schema `version`, then `rows`.
+fn old_workspace(version: usize, rows: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = Connection::open(dir.path().join(DB_FILE)).unwrap();
+    migrations::migrations()
+        .to_version(&mut c, version)
+        .unwrap();
+    c.execute_batch(rows).unwrap();
+    dir
+}
+
 #[test]
 fn a_version_1_workspace_with_groups_upgrades_to_the_member_book_without_loss() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        // A workspace as the first release wrote it: schema version 1, one group.
-        let mut c = Connection::open(dir.path().join(DB_FILE)).unwrap();
-        migrations::migrations().to_version(&mut c, 1).unwrap();
-        c.execute(
-            "INSERT INTO groups (name, platform, kind, created_at, updated_at)
-             VALUES ('知行读书会共读群1', 'wechat', 'knowledge', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
-            [],
-        )
-        .unwrap();
-    }
+    // A workspace as the first release wrote it: schema version 1, one group.
+    let dir = old_workspace(
+        1,
+        "INSERT INTO groups (name, platform, kind, created_at, updated_at)
+         VALUES ('知行读书会共读群1', 'wechat', 'knowledge', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+    );
     let mut store = Store::open_dir(dir.path(), now()).unwrap();
     assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
     let g = groupdesk::groups::find_by_name(store.conn(), "知行读书会共读群1")
@@ -218,21 +223,16 @@ fn a_version_1_workspace_with_groups_upgrades_to_the_member_book_without_loss() 
 
 #[test]
 fn a_version_4_workspace_with_follow_ups_upgrades_and_keeps_counting_open_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        // Version 4 (the first with follow-ups): a member with two open follow-ups and a done one.
-        let mut c = Connection::open(dir.path().join(DB_FILE)).unwrap();
-        migrations::migrations().to_version(&mut c, 4).unwrap();
-        c.execute_batch(
-            "INSERT INTO members (id, nickname, sort_key, created_at, updated_at)
+    // Version 4 (the first with follow-ups): a member with two open follow-ups and a done one.
+    let dir = old_workspace(
+        4,
+        "INSERT INTO members (id, nickname, sort_key, created_at, updated_at)
              VALUES (1, '王小雅', 'wangxiaoya', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
              INSERT INTO reminders (member_id, reason, due_date, tz, fire_at, done_at, created_at, updated_at) VALUES
                (1, '续费', '2026-11-30', 'Asia/Shanghai', '2026-11-30T01:00:00.000Z', NULL, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z'),
                (1, '回访', '2026-12-03', 'Asia/Shanghai', '2026-12-03T01:00:00.000Z', NULL, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z'),
                (1, '问候', '2026-11-02', 'Asia/Shanghai', '2026-11-02T01:00:00.000Z', '2026-11-02T02:00:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z');",
-        )
-        .unwrap();
-    }
+    );
     let mut store = Store::open_dir(dir.path(), now()).unwrap();
     assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
     let open = |s: &Store| -> i64 {
@@ -260,13 +260,10 @@ fn a_version_4_workspace_with_follow_ups_upgrades_and_keeps_counting_open_ones()
 
 #[test]
 fn a_version_5_workspace_upgrades_to_plain_checks_that_allow_and_refuse_the_same_values() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        // Version 5: a member in a group with a handle, a status change and a contact logged.
-        let mut c = Connection::open(dir.path().join(DB_FILE)).unwrap();
-        migrations::migrations().to_version(&mut c, 5).unwrap();
-        c.execute_batch(
-            "INSERT INTO groups (id, name, platform, kind, created_at, updated_at)
+    // Version 5: a member in a group with a handle, a status change and a contact logged.
+    let dir = old_workspace(
+        5,
+        "INSERT INTO groups (id, name, platform, kind, created_at, updated_at)
              VALUES (1, '宝妈群', 'wechat', 'interest', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
              INSERT INTO members (id, nickname, sort_key, created_at, updated_at)
              VALUES (1, '王小雅', 'wangxiaoya', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
@@ -274,9 +271,7 @@ fn a_version_5_workspace_upgrades_to_plain_checks_that_allow_and_refuse_the_same
              INSERT INTO memberships (member_id, group_id, status, category) VALUES (1, 1, 'left', 'paying');
              INSERT INTO status_changes (member_id, group_id, status, reason, at) VALUES (1, 1, 'left', '搬家', '2026-02-01T00:00:00.000Z');
              INSERT INTO interactions (member_id, at, channel, summary) VALUES (1, '2026-03-01T00:00:00.000Z', 'call', '聊续费');",
-        )
-        .unwrap();
-    }
+    );
     let store = Store::open_dir(dir.path(), now()).unwrap();
     assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
     let c = store.conn();

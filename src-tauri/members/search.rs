@@ -101,13 +101,15 @@ impl DocBuilder {
         }
     }
 
-    fn join(set: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    /// The items separated by spaces (no String per item: characters are pushed as they are).
+    fn join<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -> String {
+        use std::fmt::Write as _;
         let mut out = String::new();
-        for s in set {
+        for item in items {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str(s.as_ref());
+            let _ = write!(out, "{item}");
         }
         out
     }
@@ -188,13 +190,7 @@ pub fn write_doc(conn: &Connection, member_id: i64, src: &DocSource<'_>) -> rusq
     for t in &src.texts {
         doc.text(t, false);
     }
-    let mut chars = String::with_capacity(doc.chars.len() * 4);
-    for c in &doc.chars {
-        if !chars.is_empty() {
-            chars.push(' ');
-        }
-        chars.push(*c);
-    }
+    let chars = DocBuilder::join(&doc.chars);
     let words = DocBuilder::join(&doc.words);
     const INSERTS: [&str; 3] = [
         "INSERT INTO search_chars (rowid, t) VALUES (?1, ?2)",
