@@ -416,7 +416,7 @@ fn v6_plain_checks(tx: &Transaction) -> HookResult {
     ];
     let version: i64 = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
     tx.pragma_update(None, "writable_schema", true)?;
-    for (table, column, values) in EDITS {
+    let edited = EDITS.iter().try_for_each(|(table, column, values)| {
         let sql: String = tx.query_row(
             "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
             [table],
@@ -437,11 +437,14 @@ fn v6_plain_checks(tx: &Transaction) -> HookResult {
         }
         tx.execute(
             "UPDATE sqlite_schema SET sql = ?2 WHERE type = 'table' AND name = ?1",
-            [table, &sql.replace(&old, &new)],
+            [*table, sql.replace(&old, &new).as_str()],
         )?;
-    }
-    tx.pragma_update(None, "schema_version", version + 1)?;
+        Ok(())
+    });
+    // Off again whatever happened: the connection lives on after a failed migration.
     tx.pragma_update(None, "writable_schema", false)?;
+    edited?;
+    tx.pragma_update(None, "schema_version", version + 1)?;
     Ok(())
 }
 
