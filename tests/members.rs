@@ -584,7 +584,34 @@ fn filters_combine_and_sort_in_pinyin_order() {
         members::list_segments(s.conn()).unwrap()[0].filter,
         seg.filter
     );
-    assert_eq!(list(&s, seg.filter), ["李四", "张三"]);
+    assert_eq!(list(&s, seg.filter.clone()), ["李四", "张三"]);
+
+    // Trashed members leave every live list and its count, and the trash filters the same way.
+    members::bulk(
+        s.conn_mut(),
+        &Selection::Ids { ids: vec![zhang] },
+        &BulkAction::Trash,
+        &clock(),
+    )
+    .unwrap();
+    assert_eq!(list(&s, MemberFilter::default()), ["阿明", "Bob", "李四"]);
+    assert_eq!(list(&s, seg.filter.clone()), ["李四"]);
+    let tagged = MemberFilter {
+        tag_ids: vec![tag.id],
+        ..Default::default()
+    };
+    assert_eq!(list(&s, tagged.clone()), ["李四"]);
+    let in_trash = |f: MemberFilter| list(&s, MemberFilter { trash: true, ..f });
+    assert_eq!(in_trash(MemberFilter::default()), ["张三"]);
+    assert_eq!(in_trash(seg.filter), ["张三"]);
+    assert_eq!(in_trash(tagged), ["张三"]);
+    assert_eq!(
+        in_trash(MemberFilter {
+            source: Some("海报".into()),
+            ..Default::default()
+        }),
+        ["张三"]
+    );
 }
 
 #[test]

@@ -122,6 +122,10 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // 32 MB of page cache instead of 2 MB: a list page of the 100,000-member book touches
+    // thousands of member rows, and with the default cache every page re-read them from the
+    // OS (a third of the time in system calls).
+    conn.pragma_update(None, "cache_size", -32768)?;
     // The default cache holds 16 statements; one imported row runs about 25 distinct ones, and
     // a cache smaller than the working set re-parses every statement on every row (4x slower).
     conn.set_prepared_statement_cache_capacity(256);
