@@ -183,6 +183,9 @@ fn search_finds_chinese_fragments_pinyin_english_phone_tags_and_notes() {
     assert_eq!(find(&s, "AMY"), ["Amy"], "English, any case");
     assert_eq!(find(&s, "sunny"), ["晴天"], "a handle");
     assert_eq!(find(&s, "5678"), ["张三"], "phone tail");
+    assert_eq!(find(&s, "8123"), ["张三"], "digits inside the phone");
+    assert_eq!(find(&s, "13812345678"), ["张三"], "the whole phone");
+    assert!(find(&s, "5679").is_empty());
     assert_eq!(find(&s, "济水"), ["张三"], "a tag");
     assert_eq!(find(&s, "数学辅导"), ["张三"], "note text");
     assert_eq!(find(&s, "张 数学"), ["张三"], "every word must match");
@@ -214,6 +217,33 @@ fn search_finds_chinese_fragments_pinyin_english_phone_tags_and_notes() {
         find(&s, "5678").is_empty(),
         "the phone was removed in the edit"
     );
+}
+
+#[test]
+fn phones_indexed_by_earlier_builds_are_still_found_until_the_member_is_saved() {
+    let (_d, mut s) = open();
+    let input = MemberInput {
+        phone: "13912345678".into(),
+        ..person("老档案")
+    };
+    let m = members::create(s.conn_mut(), &input, now()).unwrap();
+    // The document as earlier builds wrote it: every tail of the number as a word, no triples.
+    let tails: Vec<&str> = (0..9).map(|i| &"13912345678"[i..]).collect();
+    s.conn()
+        .execute_batch(&format!(
+            "DELETE FROM search_bigrams WHERE rowid = {id};
+             DELETE FROM search_words WHERE rowid = {id};
+             INSERT INTO search_words (rowid, t) VALUES ({id}, 'laodangan {tails}');",
+            id = m.id,
+            tails = tails.join(" ")
+        ))
+        .unwrap();
+    assert_eq!(find(&s, "5678"), ["老档案"]);
+    assert_eq!(find(&s, "1391"), ["老档案"]);
+    // Saving the member rewrites the document the current way; it is found the same.
+    members::update(s.conn_mut(), m.id, &input, now()).unwrap();
+    assert_eq!(find(&s, "5678"), ["老档案"]);
+    assert_eq!(find(&s, "2345"), ["老档案"]);
 }
 
 #[test]

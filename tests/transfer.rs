@@ -219,7 +219,8 @@ fn bad_rows_are_listed_by_row_number_and_nothing_changes() {
     .unwrap();
     let csv = format!(
         "{HEADER}\n好人,13800000001,,,,,,,\n,13800000002,,,,,,,\n坏日期,,,,2024-13-01,,,,\n\
-         坏生日,,,2月30日,,,,,\n坏分类,,,,,,,大佬,\n坏手机,abc,,,,,,,\n"
+         坏生日,,,2月30日,,,,,\n坏分类,,,,,,,大佬,\n坏手机,abc,,,,,,,\n长备注,,,,,,{},,\n",
+        "很".repeat(20_001)
     );
     let path = write(dir.path(), "bad.csv", &gbk(&csv));
     let g = groups::create(s.conn_mut(), &common::group("群"), now()).unwrap();
@@ -245,6 +246,7 @@ fn bad_rows_are_listed_by_row_number_and_nothing_changes() {
             (5, "import.bad_birthday", "生日"),
             (6, "import.bad_category", "分类"),
             (7, "import.bad_phone", "手机号"),
+            (8, "import.too_long", "备注"),
         ]
     );
     assert!(!r.applied);
@@ -276,7 +278,7 @@ fn bad_rows_are_listed_by_row_number_and_nothing_changes() {
             ..Default::default()
         },
     );
-    assert_eq!((r.created, r.skipped_invalid, r.applied), (1, 5, true));
+    assert_eq!((r.created, r.skipped_invalid, r.applied), (1, 6, true));
     assert_eq!(nicknames(&s), ["好人", "老会员"]);
 }
 

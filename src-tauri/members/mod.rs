@@ -14,6 +14,7 @@ mod points;
 mod queries;
 mod referrals;
 pub mod search;
+pub mod stored;
 mod tags;
 pub mod text;
 mod validate;

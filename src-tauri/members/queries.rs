@@ -1,10 +1,11 @@
 //! Creating, reading, editing, trashing and restoring member profiles, and the user-defined
 //! fields they carry. Each write is one transaction with the member's search document.
 use super::memberships::memberships_of;
+use super::stored::{self, ProfileRows};
 use super::tags::{ensure_tags, tags_of};
 use super::{
-    found, parse_birthday, search, text, validate, FieldValue, Handle, Member, MemberError,
-    MemberInput, MemberRef, Result,
+    found, search, validate, FieldValue, Handle, Member, MemberError, MemberInput, MemberRef,
+    Result,
 };
 use crate::groups::{FieldError, Rule};
 use crate::time::to_db;
@@ -83,72 +84,9 @@ pub fn create_in(conn: &Connection, input: &MemberInput, now: DateTime<Utc>) -> 
 /// and then index the member once (the caller must call [`search::index_new`]).
 pub fn insert_in(conn: &Connection, input: &MemberInput, now: DateTime<Utc>) -> Result<i64> {
     ensure_valid(conn, input, None)?;
-    let birthday = parse_birthday(&input.birthday).ok().flatten();
-    let ts = to_db(now);
-    let phone = input.phone.trim();
-    conn.prepare_cached(
-        "INSERT INTO members (nickname, display_name, real_name, region, occupation, phone,
-             phone_key, source, invited_by, birth_md, birth_year, sort_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
-    )?
-    .execute(params![
-        input.nickname.trim(),
-        input.display_name.trim(),
-        input.real_name.trim(),
-        input.region.trim(),
-        input.occupation.trim(),
-        phone,
-        text::phone_key(phone),
-        input.source.trim(),
-        input.invited_by,
-        birthday.map(|b| b.md()),
-        birthday.and_then(|b| b.year),
-        text::sort_key(&input.nickname),
-        ts,
-    ])?;
-    let id = conn.last_insert_rowid();
-    write_parts(conn, id, input, true)?;
-    Ok(id)
-}
-
-/// Writes handles, field values and tags; `fresh` (a new member) skips clearing old ones.
-fn write_parts(conn: &Connection, id: i64, input: &MemberInput, fresh: bool) -> Result<()> {
-    if !fresh {
-        for sql in [
-            "DELETE FROM member_handles WHERE member_id = ?1",
-            "DELETE FROM member_field_values WHERE member_id = ?1",
-            "DELETE FROM member_tags WHERE member_id = ?1",
-        ] {
-            conn.prepare_cached(sql)?.execute([id])?;
-        }
-    }
-    for (pos, h) in input.handles.iter().enumerate() {
-        conn.prepare_cached(
-            "INSERT INTO member_handles (member_id, kind, value, value_key, position)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![
-            id,
-            h.kind,
-            h.value.trim(),
-            text::handle_key(&h.value),
-            pos as i64
-        ])?;
-    }
-    for f in input.fields.iter().filter(|f| !f.value.trim().is_empty()) {
-        conn.prepare_cached(
-            "INSERT OR REPLACE INTO member_field_values (member_id, field_id, value)
-             VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![id, f.field_id, f.value.trim()])?;
-    }
-    for tag in ensure_tags(conn, &input.tags)? {
-        conn.prepare_cached(
-            "INSERT OR IGNORE INTO member_tags (member_id, tag_id) VALUES (?1, ?2)",
-        )?
-        .execute(params![id, tag])?;
-    }
-    Ok(())
+    let rows = ProfileRows::new(input);
+    let tags = ensure_tags(conn, &rows.tags)?;
+    stored::insert(conn, &rows, &tags, &to_db(now))
 }
 
 /// Replaces the profile of member `id` (memberships, notes and points are kept).
@@ -174,31 +112,9 @@ pub fn update_in(
 ) -> Result<()> {
     ensure_exists(conn, id)?;
     ensure_valid(conn, input, Some(id))?;
-    let birthday = parse_birthday(&input.birthday).ok().flatten();
-    let phone = input.phone.trim();
-    conn.execute(
-        "UPDATE members SET nickname = ?2, display_name = ?3, real_name = ?4, region = ?5,
-             occupation = ?6, phone = ?7, phone_key = ?8, source = ?9, invited_by = ?10,
-             birth_md = ?11, birth_year = ?12, sort_key = ?13, updated_at = ?14
-         WHERE id = ?1",
-        params![
-            id,
-            input.nickname.trim(),
-            input.display_name.trim(),
-            input.real_name.trim(),
-            input.region.trim(),
-            input.occupation.trim(),
-            phone,
-            text::phone_key(phone),
-            input.source.trim(),
-            input.invited_by,
-            birthday.map(|b| b.md()),
-            birthday.and_then(|b| b.year),
-            text::sort_key(&input.nickname),
-            to_db(now),
-        ],
-    )?;
-    write_parts(conn, id, input, false)
+    let rows = ProfileRows::new(input);
+    let tags = ensure_tags(conn, &rows.tags)?;
+    stored::update(conn, id, &rows, &tags, &to_db(now))
 }
 
 pub(crate) fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {

@@ -10,8 +10,13 @@
 //!   a query of n ≥ 2 characters is the phrase of its n−1 pairs, which matches exactly the
 //!   documents containing it as a substring;
 //! - `search_words`: Latin words and numbers, pinyin of names (each syllable, the full spelling
-//!   and the initials of every suffix: 张小雅 → zhangxiaoya, xiaoya, zxy, xy…), and phone tails;
-//!   matched by prefix (with FTS5 prefix indexes for 1–3 letters).
+//!   and the initials of every suffix: 张小雅 → zhangxiaoya, xiaoya, zxy, xy…); matched by
+//!   prefix (with FTS5 prefix indexes for 1–3 letters).
+//!
+//! Phone numbers go into `search_bigrams` as overlapping digit triples (`p138 p380 …`), so a
+//! query of three or more digits finds the phones containing them as a phrase. Documents
+//! written by earlier builds hold every tail of the number in `search_words` instead; a
+//! digit query reads both until such a member is next saved.
 //!
 //! Tags are not in the documents: a tag rename would rewrite thousands of them. A query term
 //! also matches the members carrying a tag whose name contains it.
@@ -52,10 +57,7 @@ impl DocBuilder {
         if chars.len() < 2 {
             return;
         }
-        if !self.bigrams.is_empty() {
-            // A break between runs, so a phrase never spans two of them.
-            self.bigrams.push_str(" 0 ");
-        }
+        self.separate();
         for (i, pair) in chars.windows(2).enumerate() {
             if i > 0 {
                 self.bigrams.push(' ');
@@ -82,11 +84,31 @@ impl DocBuilder {
         }
     }
 
+    /// The phone's digits as overlapping triples (`p138 p380 …`) in the phrase table, so any
+    /// three or more digits of it are a phrase of triples. (Earlier versions put every tail
+    /// of the number in the word table: a million distinct words, each with three prefix
+    /// entries, which made half the cost of importing a member.)
     fn phone(&mut self, phone: &str) {
-        if let Some(digits) = phone_key(phone) {
-            for start in 0..digits.len().saturating_sub(2) {
-                self.words.insert(digits[start..].to_string());
+        let Some(digits) = phone_key(phone) else {
+            return;
+        };
+        if digits.len() < 3 {
+            return;
+        }
+        self.separate();
+        for (i, triple) in digits.as_bytes().windows(3).enumerate() {
+            if i > 0 {
+                self.bigrams.push(' ');
             }
+            self.bigrams.push('p');
+            self.bigrams.extend(triple.iter().map(|&b| char::from(b)));
+        }
+    }
+
+    /// A break before a new run in the phrase table, so a phrase never spans two of them.
+    fn separate(&mut self) {
+        if !self.bigrams.is_empty() {
+            self.bigrams.push_str(" 0 ");
         }
     }
 
@@ -173,37 +195,61 @@ pub struct DocSource<'a> {
     pub texts: Vec<String>,
 }
 
-/// Writes the document of a member who has none yet, from its parts (an import knows them
-/// without reading them back).
-pub fn write_doc(conn: &Connection, member_id: i64, src: &DocSource<'_>) -> rusqlite::Result<()> {
-    let mut doc = DocBuilder::default();
-    for name in src.names {
-        doc.text(name, true);
-    }
-    for plain in src.plain {
-        doc.text(plain, false);
-    }
-    doc.phone(src.phone);
-    for h in &src.handles {
-        doc.handle(h);
-    }
-    for t in &src.texts {
-        doc.text(t, false);
-    }
-    let chars = DocBuilder::join(&doc.chars);
-    let words = DocBuilder::join(&doc.words);
-    const INSERTS: [&str; 3] = [
-        "INSERT INTO search_chars (rowid, t) VALUES (?1, ?2)",
-        "INSERT INTO search_bigrams (rowid, t) VALUES (?1, ?2)",
-        "INSERT INTO search_words (rowid, t) VALUES (?1, ?2)",
-    ];
-    for (sql, text) in INSERTS.iter().zip([&chars, &doc.bigrams, &words]) {
-        if !text.is_empty() {
-            conn.prepare_cached(sql)?
-                .execute(params![member_id, text])?;
+/// A member's search document, tokenised: the texts of the three tables. Built without the
+/// database, so an import can build it before it writes.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    chars: String,
+    bigrams: String,
+    words: String,
+}
+
+impl Doc {
+    pub fn build(src: &DocSource<'_>) -> Doc {
+        let mut doc = DocBuilder::default();
+        for name in src.names {
+            doc.text(name, true);
+        }
+        for plain in src.plain {
+            doc.text(plain, false);
+        }
+        doc.phone(src.phone);
+        for h in &src.handles {
+            doc.handle(h);
+        }
+        for t in &src.texts {
+            doc.text(t, false);
+        }
+        Doc {
+            chars: DocBuilder::join(&doc.chars),
+            bigrams: doc.bigrams,
+            words: DocBuilder::join(&doc.words),
         }
     }
-    Ok(())
+
+    /// Writes this document for a member who has none yet.
+    pub fn insert(&self, conn: &Connection, member_id: i64) -> rusqlite::Result<()> {
+        const INSERTS: [&str; 3] = [
+            "INSERT INTO search_chars (rowid, t) VALUES (?1, ?2)",
+            "INSERT INTO search_bigrams (rowid, t) VALUES (?1, ?2)",
+            "INSERT INTO search_words (rowid, t) VALUES (?1, ?2)",
+        ];
+        for (sql, text) in INSERTS
+            .iter()
+            .zip([&self.chars, &self.bigrams, &self.words])
+        {
+            if !text.is_empty() {
+                conn.prepare_cached(sql)?
+                    .execute(params![member_id, text])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes the document of a member who has none yet, from its parts.
+pub fn write_doc(conn: &Connection, member_id: i64, src: &DocSource<'_>) -> rusqlite::Result<()> {
+    Doc::build(src).insert(conn, member_id)
 }
 
 /// Drops a member's search document (when the member is deleted for good).
@@ -266,6 +312,23 @@ pub fn matching(conn: &Connection, query: &str) -> rusqlite::Result<Option<Vec<i
 }
 
 fn fts_ids(conn: &Connection, piece: &Piece) -> rusqlite::Result<Vec<i64>> {
+    let ids = fts_query(conn, piece)?;
+    match piece {
+        // Three or more digits are also looked for in phone numbers.
+        Piece::Word(w) if w.len() >= 3 && w.bytes().all(|b| b.is_ascii_digit()) => {
+            let triples: Vec<String> = w
+                .as_bytes()
+                .windows(3)
+                .map(|t| format!("p{}", String::from_utf8_lossy(t)))
+                .collect();
+            let phones = fts_match(conn, "search_bigrams", format!("\"{}\"", triples.join(" ")))?;
+            Ok(union(&ids, &phones))
+        }
+        _ => Ok(ids),
+    }
+}
+
+fn fts_query(conn: &Connection, piece: &Piece) -> rusqlite::Result<Vec<i64>> {
     let (table, expr) = match piece {
         Piece::Word(w) => ("search_words", format!("\"{w}\" *")),
         Piece::Cjk(run) if run.chars().count() == 1 => ("search_chars", format!("\"{run}\"")),
@@ -275,6 +338,10 @@ fn fts_ids(conn: &Connection, piece: &Piece) -> rusqlite::Result<Vec<i64>> {
             ("search_bigrams", format!("\"{}\"", pairs.join(" ")))
         }
     };
+    fts_match(conn, table, expr)
+}
+
+fn fts_match(conn: &Connection, table: &str, expr: String) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT rowid FROM {table} WHERE {table} MATCH ?1 ORDER BY rowid"
     ))?;

@@ -5,6 +5,7 @@ mod columns;
 mod decode;
 mod export;
 mod import;
+mod import_row;
 mod table;
 
 pub use columns::{guess_columns, Target};
