@@ -98,6 +98,8 @@ struct Compiled {
     matches: Option<Rc<Vec<Value>>>,
     /// Whether anything but that set and the trash/live choice narrows the list.
     narrowed: bool,
+    /// The trash rather than the live book.
+    trash: bool,
 }
 
 /// Below this many search matches the list is driven by the match set (look up and sort
@@ -128,6 +130,7 @@ fn compile(
         values: Vec::new(),
         matches: None,
         narrowed: false,
+        trash: f.trash,
     };
     c.conds.push(
         if f.trash {
@@ -403,11 +406,7 @@ fn count_compiled(conn: &Connection, c: &Compiled) -> Result<u32> {
                 )?
                 .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?,
         };
-        return Ok(if c.conds[0].contains("IS NOT NULL") {
-            trashed
-        } else {
-            all - trashed
-        });
+        return Ok(if c.trash { trashed } else { all - trashed });
     }
     let sql = format!(
         "SELECT count(*) FROM members m {} WHERE {}",

@@ -41,12 +41,7 @@ pub fn check(conn: &Connection, input: &MemberInput, id: Option<i64>) -> Result<
         }
     }
     for f in &input.fields {
-        let exists: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM custom_fields WHERE id = ?1)",
-            [f.field_id],
-            |r| r.get(0),
-        )?;
-        if !exists {
+        if !field_exists(conn, f.field_id)? {
             errs.push(FieldError {
                 field: format!("fields.{}", f.field_id),
                 rule: Rule::Unknown,
@@ -63,6 +58,12 @@ fn ensure_valid(conn: &Connection, input: &MemberInput, id: Option<i64>) -> Resu
     } else {
         Err(MemberError::Invalid(errs))
     }
+}
+
+/// Whether the user-defined field `id` exists.
+pub fn field_exists(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM custom_fields WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))
 }
 
 /// Creates a member (profile, handles, fields, tags) in one transaction.

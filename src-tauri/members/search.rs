@@ -96,13 +96,7 @@ impl DocBuilder {
             return;
         }
         self.separate();
-        for (i, triple) in digits.as_bytes().windows(3).enumerate() {
-            if i > 0 {
-                self.bigrams.push(' ');
-            }
-            self.bigrams.push('p');
-            self.bigrams.extend(triple.iter().map(|&b| char::from(b)));
-        }
+        self.bigrams.push_str(&digit_triples(&digits));
     }
 
     /// A break before a new run in the phrase table, so a phrase never spans two of them.
@@ -135,6 +129,17 @@ impl DocBuilder {
         }
         out
     }
+}
+
+/// Overlapping digit triples as phrase-table tokens: `13800` → `p138 p380 p800`. The same
+/// for documents and queries, so a query's digits are a phrase of a phone's triples.
+fn digit_triples(digits: &str) -> String {
+    let triples: Vec<String> = digits
+        .as_bytes()
+        .windows(3)
+        .map(|t| format!("p{}", String::from_utf8_lossy(t)))
+        .collect();
+    triples.join(" ")
 }
 
 /// Rewrites the search document of one member from what the database holds now.
@@ -316,12 +321,8 @@ fn fts_ids(conn: &Connection, piece: &Piece) -> rusqlite::Result<Vec<i64>> {
     match piece {
         // Three or more digits are also looked for in phone numbers.
         Piece::Word(w) if w.len() >= 3 && w.bytes().all(|b| b.is_ascii_digit()) => {
-            let triples: Vec<String> = w
-                .as_bytes()
-                .windows(3)
-                .map(|t| format!("p{}", String::from_utf8_lossy(t)))
-                .collect();
-            let phones = fts_match(conn, "search_bigrams", format!("\"{}\"", triples.join(" ")))?;
+            let phrase = format!("\"{}\"", digit_triples(w));
+            let phones = fts_match(conn, "search_bigrams", phrase)?;
             Ok(union(&ids, &phones))
         }
         _ => Ok(ids),

@@ -5,7 +5,7 @@
 //! it on a second thread while the first one writes. Creating and editing a member go through
 //! the same two steps, so the three ways in store a profile alike.
 use super::{parse_birthday, text, HandleKind, MemberInput, Result};
-use rusqlite::{params, Connection};
+use rusqlite::{params, params_from_iter, Connection, ToSql};
 
 /// The stored form of one member profile (see the module docs).
 #[derive(Debug, Clone)]
@@ -69,6 +69,24 @@ impl ProfileRows {
         }
     }
 
+    /// The profile columns of `members`, in the order both statements below bind them.
+    fn columns(&self) -> [&dyn ToSql; 12] {
+        [
+            &self.nickname,
+            &self.display_name,
+            &self.real_name,
+            &self.region,
+            &self.occupation,
+            &self.phone,
+            &self.phone_key,
+            &self.source,
+            &self.invited_by,
+            &self.birth_md,
+            &self.birth_year,
+            &self.sort_key,
+        ]
+    }
+
     /// The keys a duplicate shares with this member: `p:<phone>`, `h:<handle>`.
     pub fn duplicate_keys(&self) -> Vec<String> {
         let phone = self.phone_key.iter().map(|p| format!("p:{p}"));
@@ -85,21 +103,9 @@ pub fn insert(conn: &Connection, rows: &ProfileRows, tag_ids: &[i64], ts: &str) 
              phone_key, source, invited_by, birth_md, birth_year, sort_key, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
     )?
-    .execute(params![
-        rows.nickname,
-        rows.display_name,
-        rows.real_name,
-        rows.region,
-        rows.occupation,
-        rows.phone,
-        rows.phone_key,
-        rows.source,
-        rows.invited_by,
-        rows.birth_md,
-        rows.birth_year,
-        rows.sort_key,
-        ts,
-    ])?;
+    .execute(params_from_iter(
+        rows.columns().into_iter().chain([&ts as &dyn ToSql]),
+    ))?;
     let id = conn.last_insert_rowid();
     insert_parts(conn, id, rows, tag_ids)?;
     Ok(id)
@@ -114,27 +120,16 @@ pub fn update(
     ts: &str,
 ) -> Result<()> {
     conn.prepare_cached(
-        "UPDATE members SET nickname = ?2, display_name = ?3, real_name = ?4, region = ?5,
-             occupation = ?6, phone = ?7, phone_key = ?8, source = ?9, invited_by = ?10,
-             birth_md = ?11, birth_year = ?12, sort_key = ?13, updated_at = ?14
-         WHERE id = ?1",
+        "UPDATE members SET nickname = ?1, display_name = ?2, real_name = ?3, region = ?4,
+             occupation = ?5, phone = ?6, phone_key = ?7, source = ?8, invited_by = ?9,
+             birth_md = ?10, birth_year = ?11, sort_key = ?12, updated_at = ?13
+         WHERE id = ?14",
     )?
-    .execute(params![
-        id,
-        rows.nickname,
-        rows.display_name,
-        rows.real_name,
-        rows.region,
-        rows.occupation,
-        rows.phone,
-        rows.phone_key,
-        rows.source,
-        rows.invited_by,
-        rows.birth_md,
-        rows.birth_year,
-        rows.sort_key,
-        ts,
-    ])?;
+    .execute(params_from_iter(
+        rows.columns()
+            .into_iter()
+            .chain([&ts as &dyn ToSql, &id as &dyn ToSql]),
+    ))?;
     for sql in [
         "DELETE FROM member_handles WHERE member_id = ?1",
         "DELETE FROM member_field_values WHERE member_id = ?1",

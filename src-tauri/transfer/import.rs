@@ -145,12 +145,7 @@ fn tag_ids(
 fn check_fields(conn: &Connection, mapping: &[Option<Target>]) -> Result<(), TransferError> {
     for target in mapping.iter().flatten() {
         if let Target::Field { field_id } = target {
-            let exists: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM custom_fields WHERE id = ?1)",
-                [field_id],
-                |r| r.get(0),
-            )?;
-            if !exists {
+            if !members::field_exists(conn, *field_id)? {
                 return Err(MemberError::Invalid(vec![FieldError {
                     field: format!("fields.{field_id}"),
                     rule: Rule::Unknown,
@@ -415,7 +410,6 @@ pub fn import_members(
     let Writer {
         by_nickname,
         inviters,
-        seen: _,
         ..
     } = w;
     // Names not in the file are looked up among everyone else, read once (there is no
