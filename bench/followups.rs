@@ -15,9 +15,9 @@
 // The scheduler part runs by the wall clock on purpose.
 #![allow(clippy::disallowed_methods)]
 use chrono::{DateTime, Duration as Days, TimeZone, Utc};
-use groupdesk::api::{AppState, Workspace};
 use groupdesk::reminders::{self, today, Plan, ReminderInput, Snooze};
 use groupdesk::scheduler::{self, Announcement, Host};
+use groupdesk::session::{Failure, Session};
 use groupdesk::settings::{self, Language};
 use groupdesk::store::Store;
 use rusqlite::Connection;
@@ -76,7 +76,9 @@ fn workspace(root: &Path) -> PathBuf {
             notes: 0,
             reminders: REMINDERS,
         };
-        groupdesk::demo::fill(store.conn_mut(), &opts, bench_now()).expect("demo");
+        store
+            .write(|w| groupdesk::demo::fill(w, &opts, bench_now(), &groupdesk::progress::Quiet))
+            .expect("demo");
         store
             .conn()
             .execute_batch("PRAGMA optimize")
@@ -122,12 +124,12 @@ fn main() {
          30 groups; p50 / p95 of {RUNS} runs, ms.\n"
     );
     if wanted("today") {
-        let (_tmp, mut store) = scratch(&dir);
-        today_view(store.conn_mut(), &mut report);
+        let (_tmp, store) = scratch(&dir);
+        today_view(store.conn(), &mut report);
     }
     if wanted("actions") {
         let (_tmp, mut store) = scratch(&dir);
-        actions(store.conn_mut(), &mut report);
+        actions(&mut store, &mut report);
     }
     if wanted("scheduler") {
         let (tmp, store) = scratch(&dir);
@@ -144,7 +146,7 @@ fn plan(conn: &Connection) -> Plan {
 }
 
 /// The Today view as the command builds it, and as JSON for the window.
-fn today_view(conn: &mut Connection, report: &mut String) {
+fn today_view(conn: &Connection, report: &mut String) {
     let now = bench_now();
     let v = today::view(conn, &plan(conn), now).unwrap();
     let _ = writeln!(report, "## Today view\n");
@@ -179,7 +181,7 @@ fn today_view(conn: &mut Connection, report: &mut String) {
 
 /// What a hand-written Today would run: every open follow-up in range, all rows.
 fn plain_today(conn: &Connection, now: DateTime<Utc>) -> usize {
-    let t = |d: DateTime<Utc>| groupdesk::time::to_db(d);
+    let t = |d: DateTime<Utc>| groupdesk::dates::to_db(d);
     let start = now - Days::hours(4);
     let mut n = 0;
     for (from, to) in [
@@ -223,17 +225,19 @@ fn plain_today(conn: &Connection, now: DateTime<Utc>) -> usize {
 }
 
 /// Completing and snoozing distinct open follow-ups (a fifth of them repeating).
-fn actions(conn: &mut Connection, report: &mut String) {
+fn actions(store: &mut Store, report: &mut String) {
     let now = bench_now();
-    let p = plan(conn);
-    let open: Vec<i64> = conn
+    let p = plan(store.conn());
+    let open: Vec<i64> = store
+        .conn()
         .prepare("SELECT id FROM reminders WHERE done_at IS NULL ORDER BY id LIMIT 200")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    let repeating: i64 = conn
+    let repeating: i64 = store
+        .conn()
         .query_row(
             &format!(
                 "SELECT count(*) FROM reminders WHERE rule IS NOT NULL AND id IN ({})",
@@ -247,16 +251,25 @@ fn actions(conn: &mut Connection, report: &mut String) {
             |r| r.get(0),
         )
         .unwrap();
-    let (c50, c95) = time(|i| reminders::complete(conn, open[i], "聊过了", &p, now).unwrap());
-    let (s50, s95) =
-        time(|i| reminders::snooze(conn, open[RUNS + 1 + i], &Snooze::Tomorrow, &p, now).unwrap());
-    let at = groupdesk::time::to_db(now);
+    let (c50, c95) = time(|i| {
+        store
+            .write(|w| reminders::complete(w, open[i], "聊过了", &p, now))
+            .unwrap()
+    });
+    let (s50, s95) = time(|i| {
+        store
+            .write(|w| reminders::snooze(w, open[RUNS + 1 + i], &Snooze::Tomorrow, &p, now))
+            .unwrap()
+    });
+    let at = groupdesk::dates::to_db(now);
     let (u50, u95) = time(|i| {
-        conn.execute(
-            "UPDATE reminders SET done_at = ?2 WHERE id = ?1",
-            rusqlite::params![open[2 * (RUNS + 1) + i], at],
-        )
-        .unwrap()
+        store
+            .conn()
+            .execute(
+                "UPDATE reminders SET done_at = ?2 WHERE id = ?1",
+                rusqlite::params![open[2 * (RUNS + 1) + i], at],
+            )
+            .unwrap()
     });
     let _ = writeln!(
         report,
@@ -275,15 +288,15 @@ fn actions(conn: &mut Connection, report: &mut String) {
 
 /// Announcements land on a channel, stamped with the wall clock when they arrive.
 struct BenchHost {
-    state: AppState,
+    session: Session,
     turns: AtomicUsize,
     tx: Mutex<mpsc::Sender<(DateTime<Utc>, Vec<i64>)>>,
 }
 
 impl Host for BenchHost {
-    fn state(&self) -> &AppState {
+    fn session(&self) -> &Session {
         self.turns.fetch_add(1, Ordering::Relaxed);
-        &self.state
+        &self.session
     }
     fn announce(&self, _: Language, what: Announcement) {
         let at = Utc::now();
@@ -310,7 +323,7 @@ fn cpu_ms() -> f64 {
 fn scheduler_bench(dir: &Path, store: Store, report: &mut String) {
     let (tx, rx) = mpsc::channel();
     let host = Arc::new(BenchHost {
-        state: AppState::new(dir.to_path_buf(), Workspace::Open(store)),
+        session: Session::new(dir.to_path_buf(), Ok(store)),
         turns: AtomicUsize::new(0),
         tx: Mutex::new(tx),
     });
@@ -322,17 +335,13 @@ fn scheduler_bench(dir: &Path, store: Store, report: &mut String) {
     // The demo's follow-ups were planned around its own moment (04:00 UTC); count them as
     // announced, so the run measures only its own.
     let member: i64 = host
-        .state
-        .with_store(|s| {
-            s.conn()
-                .execute_batch(
-                    "UPDATE reminders SET notified_at = '2026-01-01T00:00:00.000Z'
-                     WHERE notified_at IS NULL AND done_at IS NULL",
-                )
-                .unwrap();
-            Ok(s.conn()
-                .query_row("SELECT min(id) FROM members", [], |r| r.get(0))
-                .unwrap())
+        .session
+        .write(|w| {
+            w.execute_batch(
+                "UPDATE reminders SET notified_at = '2026-01-01T00:00:00.000Z'
+                 WHERE notified_at IS NULL AND done_at IS NULL",
+            )?;
+            Ok::<_, Failure>(w.query_row("SELECT min(id) FROM members", [], |r| r.get(0))?)
         })
         .unwrap();
     let started = Utc::now();
@@ -348,12 +357,13 @@ fn scheduler_bench(dir: &Path, store: Store, report: &mut String) {
             std::thread::sleep(Duration::from_secs(5));
         }
         let fire_at = base + Days::seconds(i64::from(i));
+        // Created through the app's write: its change announcement wakes the scheduler.
         let id = host
-            .state
-            .with_store(|s| {
-                let p = plan(s.conn());
+            .session
+            .write(|w| {
+                let p = plan(w);
                 let r = reminders::create(
-                    s.conn(),
+                    w,
                     &ReminderInput {
                         member_id: member,
                         reason: format!("基准 {i}"),
@@ -363,18 +373,14 @@ fn scheduler_bench(dir: &Path, store: Store, report: &mut String) {
                     },
                     &p,
                     Utc::now(),
-                )
-                .unwrap();
-                s.conn()
-                    .execute(
-                        "UPDATE reminders SET fire_at = ?2 WHERE id = ?1",
-                        rusqlite::params![r.id, groupdesk::time::to_db(fire_at)],
-                    )
-                    .unwrap();
-                Ok(r.id)
+                )?;
+                w.execute(
+                    "UPDATE reminders SET fire_at = ?2 WHERE id = ?1",
+                    rusqlite::params![r.id, groupdesk::dates::to_db(fire_at)],
+                )?;
+                Ok::<_, Failure>(r.id)
             })
             .unwrap();
-        host.state.wake.notify_one();
         planned.push((id, fire_at));
     }
     let mut late = Vec::new();

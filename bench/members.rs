@@ -64,7 +64,9 @@ fn workspace(root: &Path) -> PathBuf {
             notes: NOTES,
             reminders: 0,
         };
-        groupdesk::demo::fill(store.conn_mut(), &opts, clock().now).expect("demo");
+        store
+            .write(|w| groupdesk::demo::fill(w, &opts, clock().now, &groupdesk::progress::Quiet))
+            .expect("demo");
         // Levels for every group, so the level filter has something to find.
         let groups: Vec<i64> = store
             .conn()
@@ -81,7 +83,9 @@ fn workspace(root: &Path) -> PathBuf {
                     min_points,
                 }
             });
-            groupdesk::members::set_levels(store.conn_mut(), g, &levels).expect("levels");
+            store
+                .write(|w| groupdesk::members::set_levels(w, g, &levels))
+                .expect("levels");
         }
         store
             .conn()
@@ -216,7 +220,7 @@ fn open_member(conn: &Connection, report: &mut String) {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    let (p50, p95) = time(|| groupdesk::api::members::detail(conn, id).unwrap());
+    let (p50, p95) = time(|| groupdesk::members::detail(conn, id).unwrap());
     let (plain50, _) = time(|| {
         let mut a = conn
             .prepare_cached("SELECT * FROM members WHERE id = ?1")
@@ -492,7 +496,8 @@ struct Imported {
 /// the file to the commit.
 fn import_into(dir: &Path, csv: &Path) -> Imported {
     let mut store = Store::open_dir(dir, clock().now).unwrap();
-    let gid = groupdesk::groups::create(store.conn_mut(), &import_group(), clock().now)
+    let gid = store
+        .write(|w| groupdesk::groups::create(w, &import_group(), clock().now))
         .unwrap()
         .id;
     let rss_before_kib = status_kib("VmRSS:");
@@ -504,9 +509,18 @@ fn import_into(dir: &Path, csv: &Path) -> Imported {
         group_id: Some(gid),
         ..Default::default()
     };
-    let r =
-        groupdesk::transfer::import_members(store.conn_mut(), &table, &mapping, &opts, clock().now)
-            .unwrap();
+    let r = store
+        .write(|w| {
+            groupdesk::transfer::import_members(
+                w,
+                &table,
+                &mapping,
+                &opts,
+                clock().now,
+                &groupdesk::progress::Quiet,
+            )
+        })
+        .unwrap();
     let secs = t.elapsed().as_secs_f64();
     assert!(
         r.applied && r.created + r.merged == 100_000,

@@ -1,19 +1,20 @@
-//! The TypeScript types of everything that crosses IPC, rendered from the Rust types with
-//! ts-rs into one file, `ui/src/lib/bindings.ts`. The test `tests/bindings.rs` fails when the
-//! committed file differs from what the Rust types say (run it with `UPDATE_BINDINGS=1` to
-//! rewrite the file).
-use crate::api::members::MemberDetail;
+//! The TypeScript types of everything that crosses IPC (command arguments and results, and the
+//! payloads of the `workspace-changed` and `job-progress` events), rendered from the Rust types
+//! with ts-rs into one file, `ui/src/lib/bindings.ts`. The commands themselves are rendered
+//! into `ui/src/lib/commands.ts` by `tests/bindings.rs`, which fails when either committed file
+//! differs from what the Rust says (run it with `UPDATE_BINDINGS=1` to rewrite them).
 use crate::api::workspace::{Bootstrap, RestoreOutcome, WorkspaceStatus};
 use crate::api::{ApiError, ErrorCode};
 use crate::groups::{
-    FieldError, Goal, GoalInput, Group, GroupCounts, GroupInput, GroupKind, GroupSummary,
-    GroupView, Horizon, Platform, Rule, Stage, Threshold,
+    Goal, GoalInput, Group, GroupCounts, GroupInput, GroupKind, GroupSummary, GroupView, Horizon,
+    Platform, Stage, Threshold,
 };
 use crate::members::{
     BulkAction, Category, Channel, CustomField, FieldValue, Handle, HandleKind, Interaction,
-    InteractionInput, JoinInput, Level, LevelInput, Member, MemberFilter, MemberInput, MemberPage,
-    MemberRef, MemberRow, MemberSort, MemberStatus, Membership, MembershipEdit, Note, PointsEntry,
-    PointsInput, Referral, Segment, Selection, SortKey, StatusChange, TagRef, TagSummary,
+    InteractionInput, JoinInput, Level, LevelInput, Member, MemberDetail, MemberFilter,
+    MemberInput, MemberPage, MemberRef, MemberRow, MemberSort, MemberStatus, Membership,
+    MembershipEdit, Note, PointsEntry, PointsInput, Referral, Segment, Selection, SortKey,
+    StatusChange, TagRef, TagSummary,
 };
 use crate::reminders::cadence::{Cadence, CadenceDue, CadenceInput};
 use crate::reminders::spotlight::SpotlightItem;
@@ -27,7 +28,11 @@ use crate::transfer::{
     DuplicatePolicy, ExportFormat, ImportOptions, ImportPreview, ImportReport, RowProblem, Target,
     TextEncoding,
 };
+use crate::validate::{FieldError, Rule};
 use crate::webhooks::{Delivery, Webhook, WebhookInput, WebhookKind};
+use crate::progress::Step;
+use crate::session::JobProgress;
+use crate::store::{Area, Change, ChangeSet};
 use ts_rs::{Config, TS};
 
 /// Where the rendered file lives, relative to the package root.
@@ -136,6 +141,11 @@ pub fn render() -> String {
         WebhookInput,
         Delivery,
         Webhook,
+        Area,
+        Change,
+        ChangeSet,
+        Step,
+        JobProgress,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -3,7 +3,38 @@
 //! (`2024-03-05 14:30`, `2024-03-05T14:30:00Z` → its date), and Excel serial day numbers
 //! (`45356`, days since 1899-12-30, the 1900 date system every Excel uses by default).
 //! Month-day forms without a year (`3月5日`, `03-05`, `--03-05`) are for birthdays.
-use chrono::{Datelike, Duration, NaiveDate};
+//!
+//! And how dates are stored, the one format each: instants as RFC 3339 in UTC with
+//! milliseconds (`2026-11-24T08:30:00.000Z`, which sorts as text and reads unambiguously),
+//! calendar dates as `YYYY-MM-DD`.
+use chrono::{DateTime, Datelike, Duration, NaiveDate, SecondsFormat, Utc};
+
+pub fn to_db(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub fn from_db(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// A compact UTC stamp for file names: `20261124T083000Z`.
+pub fn file_stamp(t: DateTime<Utc>) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+pub fn parse_file_stamp(s: &str) -> Option<DateTime<Utc>> {
+    chrono::NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M%SZ")
+        .ok()
+        .map(|n| n.and_utc())
+}
+
+/// A date in the stored form (`YYYY-MM-DD`, as forms and date pickers send it). What people
+/// type or spreadsheets hold goes through [`parse_date`].
+pub fn iso_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
 
 /// Excel serials accepted: 1 = 1900-01-01 … 73050 = 2099-12-31. Only whole numbers of up to
 /// five digits count, so `20240305` stays a compact date.

@@ -1,14 +1,22 @@
 //! GroupDesk (群主工作台): an offline workbench for solo chat-group owners.
 //!
-//! Layers, arrows pointing down only:
-//! - [`cli`] and [`desktop`]: the two front doors of the one binary (shell and window);
-//! - [`api`]: Tauri commands, thin adapters that turn domain results into `{code, message}`;
-//! - domain areas ([`groups`], [`settings`]): types, rules and their SQL, no Tauri imports,
-//!   no clock reads (every function that needs the time takes `now`);
-//! - [`store`]: opening the SQLite file, migrations, backups and integrity checks.
+//! Layers, arrows pointing down only (`tests/layers.rs` fails on an import that points up):
+//! 1. [`cli`], [`desktop`], [`bindings`]: the front doors of the one binary (shell, window)
+//!    and the generator of the UI's types and commands;
+//! 2. [`api`]: Tauri commands, thin adapters: parse, read the clock, call one use case
+//!    through the [`session`], turn its result into `{code, key, message}`;
+//! 3. [`scheduler`]: the background work (follow-ups firing, digest, webhook delivery);
+//! 4. [`session`]: the open workspace as the running app holds it — one writer, readers that
+//!    never wait for it, the change bus, jobs with progress and cancel;
+//! 5. domain areas ([`groups`], [`members`], [`reminders`], [`webhooks`], [`transfer`],
+//!    [`settings`], [`demo`]): types, rules, use cases and their SQL; no Tauri, no clock (every
+//!    function that needs the time takes `now`); every write takes a [`store::Write`];
+//! 6. [`store`]: the SQLite file, the write handle and change sets, readers, migrations,
+//!    backups and integrity checks;
+//! 7. shared basics: [`dates`], [`validate`], [`progress`], [`paths`], [`instance`], [`probe`],
+//!    and [`clock`] (read by the upper layers only).
 //!
-//! [`demo`] fills a workspace with realistic data for trying the app and for benchmarks, and
-//! [`bindings`] renders the TypeScript types the UI uses from the Rust ones.
+//! The one path a change takes is described in [`session`].
 
 #[macro_use]
 mod sql_enum;
@@ -16,6 +24,7 @@ mod sql_enum;
 pub mod api;
 pub mod bindings;
 pub mod cli;
+pub mod clock;
 pub mod dates;
 pub mod demo;
 pub mod desktop;
@@ -23,10 +32,13 @@ pub mod groups;
 pub mod instance;
 pub mod members;
 pub mod paths;
+pub mod probe;
+pub mod progress;
 pub mod reminders;
 pub mod scheduler;
+pub mod session;
 pub mod settings;
 pub mod store;
-pub mod time;
 pub mod transfer;
+pub mod validate;
 pub mod webhooks;

@@ -1,8 +1,9 @@
 //! The user's preferences for a workspace (language, theme, how many daily backups to keep, the
 //! time zone and times of day follow-ups use, tray and start-at-login),
 //! stored in the workspace itself so they travel with it (a USB stick keeps its language).
-use crate::groups::{FieldError, Rule};
 use crate::reminders::{zone, Plan};
+use crate::store::{Area, Write};
+use crate::validate::{FieldError, Rule};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -156,9 +157,8 @@ pub fn plan(s: &Settings) -> Plan {
 
 /// Saves all settings in one transaction, clamping numbers to their ranges. A zone or time
 /// that does not parse is not saved (the old value stays); [`check`] says which.
-pub fn save(conn: &mut Connection, s: &Settings) -> rusqlite::Result<Settings> {
+pub fn save(tx: &Write, s: &Settings) -> rusqlite::Result<Settings> {
     let keep = s.backup_keep.clamp(1, BACKUP_KEEP_MAX);
-    let tx = conn.transaction()?;
     {
         let mut stmt = tx.prepare_cached(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
@@ -193,6 +193,6 @@ pub fn save(conn: &mut Connection, s: &Settings) -> rusqlite::Result<Settings> {
         stmt.execute(params!["keep_in_tray", s.keep_in_tray.to_string()])?;
         stmt.execute(params!["start_at_login", s.start_at_login.to_string()])?;
     }
-    tx.commit()?;
-    load(conn)
+    tx.changed(Area::Settings, []);
+    load(tx)
 }

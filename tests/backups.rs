@@ -12,18 +12,25 @@ use groupdesk::store::{Store, DB_FILE};
 fn a_daily_backup_is_taken_once_a_day_and_only_the_newest_are_kept() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open_dir(dir.path(), now()).unwrap();
-    groups::create(s.conn_mut(), &group("群A"), now()).unwrap();
+    s.write(|w| groups::create(w, &group("群A"), now()))
+        .unwrap();
 
     let t0 = at(2026, 11, 1, 9);
-    assert!(backup::auto_backup_if_due(&s, t0, 3).unwrap().is_some());
-    // Twelve hours later: not due yet.
-    assert!(backup::auto_backup_if_due(&s, t0 + Duration::hours(12), 3)
+    assert!(backup::auto_backup_if_due(s.conn(), s.dir(), t0, 3)
         .unwrap()
-        .is_none());
-    for day in 1..=5 {
-        assert!(backup::auto_backup_if_due(&s, t0 + Duration::days(day), 3)
+        .is_some());
+    // Twelve hours later: not due yet.
+    assert!(
+        backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::hours(12), 3)
             .unwrap()
-            .is_some());
+            .is_none()
+    );
+    for day in 1..=5 {
+        assert!(
+            backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::days(day), 3)
+                .unwrap()
+                .is_some()
+        );
     }
     let autos: Vec<_> = backup::list(dir.path())
         .unwrap()
@@ -39,7 +46,7 @@ fn a_daily_backup_is_taken_once_a_day_and_only_the_newest_are_kept() {
     assert!(autos[2].name.starts_with("auto-20261104T090000Z"));
     // Manual copies are never rotated away.
     backup::write_from(s.conn(), dir.path(), &BackupKind::Manual, t0).unwrap();
-    backup::auto_backup_if_due(&s, t0 + Duration::days(9), 3).unwrap();
+    backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::days(9), 3).unwrap();
     assert!(backup::list(dir.path())
         .unwrap()
         .iter()
@@ -55,7 +62,8 @@ fn a_backup_is_a_consistent_openable_copy_taken_while_the_workspace_is_open() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open_dir(dir.path(), now()).unwrap();
     for i in 0..20 {
-        groups::create(s.conn_mut(), &group(&format!("群{i}")), now()).unwrap();
+        s.write(|w| groups::create(w, &group(&format!("群{i}")), now()))
+            .unwrap();
     }
     // The writer keeps its connection open (WAL not checkpointed) while we copy.
     let path = backup::write_from(s.conn(), dir.path(), &BackupKind::Manual, now()).unwrap();
@@ -77,10 +85,12 @@ fn tempdir_with(file: &std::path::Path) -> std::path::PathBuf {
 fn restore_replaces_the_data_and_keeps_a_pre_restore_copy() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open_dir(dir.path(), now()).unwrap();
-    groups::create(s.conn_mut(), &group("留下的群"), now()).unwrap();
+    s.write(|w| groups::create(w, &group("留下的群"), now()))
+        .unwrap();
     let b = backup::write_from(s.conn(), dir.path(), &BackupKind::Manual, now()).unwrap();
     let name = b.file_name().unwrap().to_string_lossy().into_owned();
-    groups::create(s.conn_mut(), &group("后来加的群"), now()).unwrap();
+    s.write(|w| groups::create(w, &group("后来加的群"), now()))
+        .unwrap();
 
     let safety = backup::restore(&mut s, &name, now() + Duration::minutes(5)).unwrap();
     let names: Vec<_> = groups::list(s.conn(), GroupView::Active)
@@ -122,7 +132,8 @@ fn a_damaged_workspace_is_recovered_from_a_backup_and_the_damaged_file_is_kept()
     let dir = tempfile::tempdir().unwrap();
     let name = {
         let mut s = Store::open_dir(dir.path(), now()).unwrap();
-        groups::create(s.conn_mut(), &group("珍贵的群"), now()).unwrap();
+        s.write(|w| groups::create(w, &group("珍贵的群"), now()))
+            .unwrap();
         let p = backup::write_from(s.conn(), dir.path(), &BackupKind::Auto, now()).unwrap();
         p.file_name().unwrap().to_string_lossy().into_owned()
     };

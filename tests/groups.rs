@@ -4,8 +4,9 @@ mod common;
 
 use chrono::Duration;
 use common::{group, now};
-use groupdesk::groups::{self, GroupError, GroupView, Horizon, Rule};
+use groupdesk::groups::{self, GroupError, GroupView, Horizon};
 use groupdesk::store::Store;
+use groupdesk::validate::Rule;
 
 fn store() -> Store {
     Store::open_in_memory().unwrap()
@@ -21,7 +22,9 @@ fn rules_of(e: GroupError) -> Vec<(String, Rule)> {
 #[test]
 fn create_then_read_back_every_field_and_goal() {
     let mut s = store();
-    let g = groups::create(s.conn_mut(), &group("  知行读书会共读群3  "), now()).unwrap();
+    let g = s
+        .write(|w| groups::create(w, &group("  知行读书会共读群3  "), now()))
+        .unwrap();
     assert_eq!(g.name, "知行读书会共读群3", "name is trimmed");
     assert_eq!(g.size_cap, Some(200));
     assert_eq!(g.threshold_note, "年费 199 元");
@@ -43,7 +46,7 @@ fn invalid_input_lists_every_problem_and_saves_nothing() {
     input.goals[0].target = None;
     input.goals[1].target = Some(-3);
     input.goals[1].due_date = Some("2026-02-30".into());
-    let errs = rules_of(groups::create(s.conn_mut(), &input, now()).unwrap_err());
+    let errs = rules_of(s.write(|w| groups::create(w, &input, now())).unwrap_err());
     let fields: Vec<&str> = errs.iter().map(|(f, _)| f.as_str()).collect();
     assert_eq!(
         fields,
@@ -71,27 +74,38 @@ fn invalid_input_lists_every_problem_and_saves_nothing() {
 #[test]
 fn names_are_unique_among_live_groups_ignoring_latin_case() {
     let mut s = store();
-    groups::create(s.conn_mut(), &group("Indie Makers"), now()).unwrap();
-    let errs = rules_of(groups::create(s.conn_mut(), &group("indie makers"), now()).unwrap_err());
+    s.write(|w| groups::create(w, &group("Indie Makers"), now()))
+        .unwrap();
+    let errs = rules_of(
+        s.write(|w| groups::create(w, &group("indie makers"), now()))
+            .unwrap_err(),
+    );
     assert_eq!(errs, vec![("name".to_string(), Rule::Taken)]);
     // Editing a group may keep its own name.
-    let b = groups::create(s.conn_mut(), &group("群B"), now()).unwrap();
-    groups::update(s.conn_mut(), b.id, &group("群B"), now()).unwrap();
-    let errs =
-        rules_of(groups::update(s.conn_mut(), b.id, &group("INDIE MAKERS"), now()).unwrap_err());
+    let b = s
+        .write(|w| groups::create(w, &group("群B"), now()))
+        .unwrap();
+    s.write(|w| groups::update(w, b.id, &group("群B"), now()))
+        .unwrap();
+    let errs = rules_of(
+        s.write(|w| groups::update(w, b.id, &group("INDIE MAKERS"), now()))
+            .unwrap_err(),
+    );
     assert_eq!(errs, vec![("name".to_string(), Rule::Taken)]);
 }
 
 #[test]
 fn update_replaces_fields_and_goals_atomically() {
     let mut s = store();
-    let g = groups::create(s.conn_mut(), &group("群A"), now()).unwrap();
+    let g = s
+        .write(|w| groups::create(w, &group("群A"), now()))
+        .unwrap();
     let mut input = group("群A 改名");
     input.goals.truncate(1);
     input.goals[0].target = Some(2000);
     input.size_cap = None;
     let later = now() + Duration::hours(2);
-    let u = groups::update(s.conn_mut(), g.id, &input, later).unwrap();
+    let u = s.write(|w| groups::update(w, g.id, &input, later)).unwrap();
     assert_eq!(u.name, "群A 改名");
     assert_eq!(u.size_cap, None);
     assert_eq!(u.goals.len(), 1);
@@ -101,10 +115,10 @@ fn update_replaces_fields_and_goals_atomically() {
     // A refused update leaves the stored group exactly as it was.
     let mut bad = group("群A 改名");
     bad.goals[0].title.clear();
-    assert!(groups::update(s.conn_mut(), g.id, &bad, later).is_err());
+    assert!(s.write(|w| groups::update(w, g.id, &bad, later)).is_err());
     assert_eq!(groups::get(s.conn(), g.id).unwrap(), u);
     assert!(matches!(
-        groups::update(s.conn_mut(), 999, &group("x"), later),
+        s.write(|w| groups::update(w, 999, &group("x"), later)),
         Err(GroupError::NotFound(999))
     ));
 }
@@ -112,31 +126,39 @@ fn update_replaces_fields_and_goals_atomically() {
 #[test]
 fn archive_trash_restore_and_purge() {
     let mut s = store();
-    let a = groups::create(s.conn_mut(), &group("群A"), now()).unwrap();
-    let b = groups::create(s.conn_mut(), &group("群B"), now()).unwrap();
-    let archived = groups::set_archived(s.conn(), a.id, true, now()).unwrap();
+    let a = s
+        .write(|w| groups::create(w, &group("群A"), now()))
+        .unwrap();
+    let b = s
+        .write(|w| groups::create(w, &group("群B"), now()))
+        .unwrap();
+    let archived = s
+        .write(|w| groups::set_archived(w, a.id, true, now()))
+        .unwrap();
     assert!(archived.archived_at.is_some());
     assert_eq!(names(&s, GroupView::Active), ["群B"]);
     assert_eq!(names(&s, GroupView::Archived), ["群A"]);
-    groups::set_archived(s.conn(), a.id, false, now()).unwrap();
+    s.write(|w| groups::set_archived(w, a.id, false, now()))
+        .unwrap();
     assert_eq!(names(&s, GroupView::Active), ["群A", "群B"]);
 
-    groups::trash(s.conn(), b.id, now()).unwrap();
+    s.write(|w| groups::trash(w, b.id, now())).unwrap();
     assert_eq!(names(&s, GroupView::Trash), ["群B"]);
     let c = groups::counts(s.conn()).unwrap();
     assert_eq!((c.active, c.archived, c.trash), (1, 0, 1));
     // Purging needs the group to be in the trash first.
     assert!(matches!(
-        groups::purge(s.conn(), a.id),
+        s.write(|w| groups::purge(w, a.id)),
         Err(GroupError::NotInTrash(_))
     ));
     // A name in the trash is free for a new group; restoring the old one then clashes.
-    groups::create(s.conn_mut(), &group("群B"), now()).unwrap();
+    s.write(|w| groups::create(w, &group("群B"), now()))
+        .unwrap();
     assert!(matches!(
-        groups::restore(s.conn_mut(), b.id, now()),
+        s.write(|w| groups::restore(w, b.id, now())),
         Err(GroupError::NameTaken(_))
     ));
-    groups::purge(s.conn(), b.id).unwrap();
+    s.write(|w| groups::purge(w, b.id)).unwrap();
     assert!(matches!(
         groups::get(s.conn(), b.id),
         Err(GroupError::NotFound(_))
@@ -151,12 +173,14 @@ fn archive_trash_restore_and_purge() {
         .unwrap();
     assert_eq!(orphans, 0, "goals go with their group");
 
-    let d = groups::create(s.conn_mut(), &group("群D"), now()).unwrap();
-    groups::trash(s.conn(), d.id, now()).unwrap();
-    let restored = groups::restore(s.conn_mut(), d.id, now()).unwrap();
+    let d = s
+        .write(|w| groups::create(w, &group("群D"), now()))
+        .unwrap();
+    s.write(|w| groups::trash(w, d.id, now())).unwrap();
+    let restored = s.write(|w| groups::restore(w, d.id, now())).unwrap();
     assert!(restored.deleted_at.is_none());
-    groups::trash(s.conn(), d.id, now()).unwrap();
-    assert_eq!(groups::empty_trash(s.conn()).unwrap(), 1);
+    s.write(|w| groups::trash(w, d.id, now())).unwrap();
+    assert_eq!(s.write(groups::empty_trash).unwrap(), 1);
     assert!(names(&s, GroupView::Trash).is_empty());
 }
 
@@ -178,8 +202,10 @@ fn demo_data_is_realistic_unique_and_additive() {
         notes: 0,
         reminders: 0,
     };
-    groupdesk::demo::fill(s.conn_mut(), &opts, now()).unwrap();
-    groupdesk::demo::fill(s.conn_mut(), &opts, now()).unwrap();
+    s.write(|w| groupdesk::demo::fill(w, &opts, now(), &groupdesk::progress::Quiet))
+        .unwrap();
+    s.write(|w| groupdesk::demo::fill(w, &opts, now(), &groupdesk::progress::Quiet))
+        .unwrap();
     let all = groups::list(s.conn(), GroupView::Active).unwrap();
     assert_eq!(all.len(), 40);
     let mut unique: Vec<_> = all.iter().map(|g| g.name.to_lowercase()).collect();
@@ -196,23 +222,26 @@ fn settings_round_trip_and_clamp() {
     let mut s = store();
     let d = settings::load(s.conn()).unwrap();
     assert_eq!(d.language, Language::ZhCn);
-    let saved = settings::save(
-        s.conn_mut(),
-        &settings::Settings {
-            language: Language::En,
-            theme: Theme::Dark,
-            backup_keep: 500,
-            sidebar_collapsed: true,
-            time_zone: "America/New_York".into(),
-            morning_time: "08:30".into(),
-            evening_time: "21:00".into(),
-            birthday_lead_days: 99,
-            winback_days: 1,
-            keep_in_tray: true,
-            start_at_login: false,
-        },
-    )
-    .unwrap();
+    let saved = s
+        .write(|w| {
+            settings::save(
+                w,
+                &settings::Settings {
+                    language: Language::En,
+                    theme: Theme::Dark,
+                    backup_keep: 500,
+                    sidebar_collapsed: true,
+                    time_zone: "America/New_York".into(),
+                    morning_time: "08:30".into(),
+                    evening_time: "21:00".into(),
+                    birthday_lead_days: 99,
+                    winback_days: 1,
+                    keep_in_tray: true,
+                    start_at_login: false,
+                },
+            )
+        })
+        .unwrap();
     assert_eq!(saved.language, Language::En);
     assert_eq!(saved.time_zone, "America/New_York");
     assert_eq!(
@@ -235,7 +264,7 @@ fn settings_round_trip_and_clamp() {
     };
     let fields: Vec<String> = settings::check(&bad).into_iter().map(|e| e.field).collect();
     assert_eq!(fields, ["time_zone", "morning_time"]);
-    let kept = settings::save(s.conn_mut(), &bad).unwrap();
+    let kept = s.write(|w| settings::save(w, &bad)).unwrap();
     assert_eq!(
         (kept.time_zone.as_str(), kept.morning_time.as_str()),
         ("America/New_York", "08:30")
@@ -255,7 +284,7 @@ fn settings_round_trip_and_clamp() {
 fn lists_sort_names_the_way_people_number_groups() {
     let mut s = store();
     for n in ["交流群10", "交流群2", "交流群1", "Alpha 3", "alpha 20"] {
-        groups::create(s.conn_mut(), &group(n), now()).unwrap();
+        s.write(|w| groups::create(w, &group(n), now())).unwrap();
     }
     assert_eq!(
         names(&s, GroupView::Active),

@@ -30,14 +30,16 @@ fn open(now: DateTime<Utc>) -> (tempfile::TempDir, Store) {
 }
 
 fn member(s: &mut Store, nick: &str, now: DateTime<Utc>) -> i64 {
-    members::create(
-        s.conn_mut(),
-        &MemberInput {
-            nickname: nick.into(),
-            ..Default::default()
-        },
-        now,
-    )
+    s.write(|w| {
+        members::create(
+            w,
+            &MemberInput {
+                nickname: nick.into(),
+                ..Default::default()
+            },
+            now,
+        )
+    })
     .unwrap()
     .id
 }
@@ -184,20 +186,25 @@ fn wall_clock_plans_keep_their_time_across_daylight_saving() {
     let (_dir, mut s) = open(now);
     let id = member(&mut s, "Amy", now);
     let plan = Plan::default_for(ny);
-    let r = reminders::create(
-        s.conn(),
-        &follow_up(
-            id,
-            "2027-03-13",
-            Some("09:00"),
-            Some(Repeat::Days { every: 1 }),
-        ),
-        &plan,
-        now,
-    )
-    .unwrap();
+    let r = s
+        .write(|w| {
+            reminders::create(
+                w,
+                &follow_up(
+                    id,
+                    "2027-03-13",
+                    Some("09:00"),
+                    Some(Repeat::Days { every: 1 }),
+                ),
+                &plan,
+                now,
+            )
+        })
+        .unwrap();
     assert_eq!(r.fire_at, "2027-03-13T14:00:00.000Z");
-    let done = reminders::complete(s.conn_mut(), r.id, "", &plan, now).unwrap();
+    let done = s
+        .write(|w| reminders::complete(w, r.id, "", &plan, now))
+        .unwrap();
     let next = done.next.expect("a daily follow-up schedules the next");
     assert_eq!(
         (next.due_date.as_str(), next.due_time.as_deref()),
@@ -213,24 +220,29 @@ fn completing_logs_the_contact_and_schedules_the_next_in_one_go() {
     let (_dir, mut s) = open(now);
     let id = member(&mut s, "王小雅", now);
     let plan = shanghai();
-    let r = reminders::create(
-        s.conn(),
-        &follow_up(
-            id,
-            "2026-11-23",
-            None,
-            Some(Repeat::Weeks {
-                every: 1,
-                weekdays: vec![0],
-            }),
-        ),
-        &plan,
-        now,
-    )
-    .unwrap();
+    let r = s
+        .write(|w| {
+            reminders::create(
+                w,
+                &follow_up(
+                    id,
+                    "2026-11-23",
+                    None,
+                    Some(Repeat::Weeks {
+                        every: 1,
+                        weekdays: vec![0],
+                    }),
+                ),
+                &plan,
+                now,
+            )
+        })
+        .unwrap();
     // An all-day follow-up fires at the morning time, 09:00 Shanghai = 01:00 UTC.
     assert_eq!(r.fire_at, "2026-11-23T01:00:00.000Z");
-    let done = reminders::complete(s.conn_mut(), r.id, "聊了续费，下周给答复", &plan, now).unwrap();
+    let done = s
+        .write(|w| reminders::complete(w, r.id, "聊了续费，下周给答复", &plan, now))
+        .unwrap();
     assert!(done.done.done_at.is_some());
     assert_eq!(done.done.done_note, "聊了续费，下周给答复");
     assert_eq!(done.next.as_ref().unwrap().due_date, "2026-11-30");
@@ -244,7 +256,7 @@ fn completing_logs_the_contact_and_schedules_the_next_in_one_go() {
     assert!(log[0].summary.contains("聊了续费"), "{:?}", log[0]);
     // Done twice is refused and changes nothing.
     assert!(matches!(
-        reminders::complete(s.conn_mut(), r.id, "", &plan, now),
+        s.write(|w| reminders::complete(w, r.id, "", &plan, now)),
         Err(ReminderError::AlreadyDone(_))
     ));
     assert_eq!(members::list_interactions(s.conn(), id).unwrap().len(), 1);
@@ -255,7 +267,7 @@ fn completing_logs_the_contact_and_schedules_the_next_in_one_go() {
         due_time: Some("25:00".into()),
         ..follow_up(id, "", None, None)
     };
-    match reminders::create(s.conn(), &bad, &plan, now) {
+    match s.write(|w| reminders::create(w, &bad, &plan, now)) {
         Err(ReminderError::Invalid(f)) => {
             let names: Vec<&str> = f.iter().map(|e| e.field.as_str()).collect();
             assert_eq!(names, ["reason", "due_date", "due_time"]);
@@ -272,24 +284,29 @@ fn snoozes_move_the_follow_up_across_midnight_and_between_today_sections() {
     let (_dir, mut s) = open(now);
     let id = member(&mut s, "张三", now);
     let plan = shanghai();
-    let r = reminders::create(
-        s.conn(),
-        &follow_up(id, "2026-11-24", Some("23:00"), None),
-        &plan,
-        now,
-    )
-    .unwrap();
-    let view = today::view(s.conn_mut(), &plan, now).unwrap();
+    let r = s
+        .write(|w| {
+            reminders::create(
+                w,
+                &follow_up(id, "2026-11-24", Some("23:00"), None),
+                &plan,
+                now,
+            )
+        })
+        .unwrap();
+    let view = s.write(|w| today::view(w, &plan, now)).unwrap();
     assert_eq!(view.date, "2026-11-24");
     assert_eq!(view.today.total, 1);
-    let snoozed = reminders::snooze(s.conn(), r.id, &Snooze::Hour, &plan, now).unwrap();
+    let snoozed = s
+        .write(|w| reminders::snooze(w, r.id, &Snooze::Hour, &plan, now))
+        .unwrap();
     assert_eq!(snoozed.fire_at, "2026-11-24T16:30:00.000Z"); // 00:30 on the 25th
     assert!(snoozed.snoozed);
-    let view = today::view(s.conn_mut(), &plan, now).unwrap();
+    let view = s.write(|w| today::view(w, &plan, now)).unwrap();
     assert_eq!((view.today.total, view.upcoming.total), (0, 1));
     // After midnight it is today's again.
     let later = at(2026, 11, 24, 16) + chrono::Duration::minutes(31);
-    let view = today::view(s.conn_mut(), &plan, later).unwrap();
+    let view = s.write(|w| today::view(w, &plan, later)).unwrap();
     assert_eq!(view.date, "2026-11-25");
     assert_eq!(view.today.items[0].id, r.id);
     // The presets: this evening (already past → tomorrow's), tomorrow morning, next Monday.
@@ -319,7 +336,8 @@ fn catch_up_after_a_closed_period_and_nothing_fires_twice_across_a_restart() {
             ("2026-11-22", "10:00"),
             ("2026-11-30", "10:00"),
         ] {
-            reminders::create(s.conn(), &follow_up(id, date, Some(time), None), &plan, t0).unwrap();
+            s.write(|w| reminders::create(w, &follow_up(id, date, Some(time), None), &plan, t0))
+                .unwrap();
         }
         // The next one the scheduler sleeps until.
         assert_eq!(
@@ -331,13 +349,13 @@ fn catch_up_after_a_closed_period_and_nothing_fires_twice_across_a_restart() {
     let t1 = at(2026, 11, 24, 8);
     {
         let mut s = Store::open_dir(dir.path(), t1).unwrap();
-        let due = reminders::take_due(s.conn_mut(), t1).unwrap();
+        let due = s.write(|w| reminders::take_due(w, t1)).unwrap();
         let fired: Vec<&str> = due.iter().map(|d| d.fire_at.as_str()).collect();
         assert_eq!(
             fired,
             ["2026-11-21T02:00:00.000Z", "2026-11-22T02:00:00.000Z"]
         );
-        assert!(reminders::take_due(s.conn_mut(), t1).unwrap().is_empty());
+        assert!(s.write(|w| reminders::take_due(w, t1)).unwrap().is_empty());
         assert_eq!(
             reminders::next_fire(s.conn()).unwrap(),
             Some(at(2026, 11, 30, 2))
@@ -345,29 +363,29 @@ fn catch_up_after_a_closed_period_and_nothing_fires_twice_across_a_restart() {
     }
     // Restarted: nothing is announced again.
     let mut s = Store::open_dir(dir.path(), t1).unwrap();
-    assert!(
-        reminders::take_due(s.conn_mut(), t1 + chrono::Duration::hours(1))
-            .unwrap()
-            .is_empty()
-    );
+    assert!(s
+        .write(|w| reminders::take_due(w, t1 + chrono::Duration::hours(1)))
+        .unwrap()
+        .is_empty());
     // A snooze announces it again at the new time, once.
-    let overdue = today::view(s.conn_mut(), &plan, t1).unwrap().overdue;
+    let overdue = s.write(|w| today::view(w, &plan, t1)).unwrap().overdue;
     assert_eq!(overdue.total, 2);
-    reminders::snooze(s.conn(), overdue.items[0].id, &Snooze::Hour, &plan, t1).unwrap();
+    s.write(|w| reminders::snooze(w, overdue.items[0].id, &Snooze::Hour, &plan, t1))
+        .unwrap();
     assert_eq!(
-        reminders::take_due(s.conn_mut(), t1 + chrono::Duration::minutes(59))
+        s.write(|w| reminders::take_due(w, t1 + chrono::Duration::minutes(59)))
             .unwrap()
             .len(),
         0
     );
     assert_eq!(
-        reminders::take_due(s.conn_mut(), t1 + chrono::Duration::minutes(60))
+        s.write(|w| reminders::take_due(w, t1 + chrono::Duration::minutes(60)))
             .unwrap()
             .len(),
         1
     );
     assert_eq!(
-        reminders::take_due(s.conn_mut(), t1 + chrono::Duration::minutes(61))
+        s.write(|w| reminders::take_due(w, t1 + chrono::Duration::minutes(61)))
             .unwrap()
             .len(),
         0
@@ -378,21 +396,24 @@ fn catch_up_after_a_closed_period_and_nothing_fires_twice_across_a_restart() {
 fn cadences_surface_members_past_their_rhythm() {
     let t0 = at(2026, 10, 1, 0);
     let (_dir, mut s) = open(t0);
-    let g = groups::create(s.conn_mut(), &group("读书会1群"), t0)
+    let g = s
+        .write(|w| groups::create(w, &group("读书会1群"), t0))
         .unwrap()
         .id;
     let join = |s: &mut Store, id: i64, category: Category| {
-        members::join(
-            s.conn(),
-            id,
-            &JoinInput {
-                group_id: g,
-                joined_on: None,
-                category,
-                role: String::new(),
-            },
-            t0,
-        )
+        s.write(|w| {
+            members::join(
+                w,
+                id,
+                &JoinInput {
+                    group_id: g,
+                    joined_on: None,
+                    category,
+                    role: String::new(),
+                },
+                t0,
+            )
+        })
         .unwrap();
     };
     let core_quiet = member(&mut s, "核心老王", t0);
@@ -404,53 +425,65 @@ fn cadences_surface_members_past_their_rhythm() {
         join(&mut s, id, Category::Core);
     }
     join(&mut s, active, Category::Active);
-    members::set_status(s.conn(), core_left, g, MemberStatus::Left, "退群", t0).unwrap();
+    s.write(|w| members::set_status(w, core_left, g, MemberStatus::Left, "退群", t0))
+        .unwrap();
     let now = at(2026, 11, 24, 8);
-    members::log_interaction(
-        s.conn(),
-        core_recent,
-        &members::InteractionInput {
-            at: "2026-11-21T08:00:00.000Z".into(),
-            channel: members::Channel::PrivateChat,
-            summary: String::new(),
-        },
-    )
+    s.write(|w| {
+        members::log_interaction(
+            w,
+            core_recent,
+            &members::InteractionInput {
+                at: Some("2026-11-21T08:00:00.000Z".into()),
+                channel: members::Channel::PrivateChat,
+                summary: String::new(),
+            },
+            now,
+        )
+    })
     .unwrap();
-    members::log_interaction(
-        s.conn(),
-        core_quiet,
-        &members::InteractionInput {
-            at: "2026-11-10T08:00:00.000Z".into(),
-            channel: members::Channel::PrivateChat,
-            summary: String::new(),
-        },
-    )
+    s.write(|w| {
+        members::log_interaction(
+            w,
+            core_quiet,
+            &members::InteractionInput {
+                at: Some("2026-11-10T08:00:00.000Z".into()),
+                channel: members::Channel::PrivateChat,
+                summary: String::new(),
+            },
+            now,
+        )
+    })
     .unwrap();
     let plan = shanghai();
-    reminders::create(
-        s.conn(),
-        &follow_up(core_with_reminder, "2026-11-30", None, None),
-        &plan,
-        now,
-    )
+    s.write(|w| {
+        reminders::create(
+            w,
+            &follow_up(core_with_reminder, "2026-11-30", None, None),
+            &plan,
+            now,
+        )
+    })
     .unwrap();
-    cadence::create(
-        s.conn(),
-        &cadence::CadenceInput {
-            group_id: Some(g),
-            category: Some(Category::Core),
-            tag_id: None,
-            every_days: 7,
-        },
-        now,
-    )
+    s.write(|w| {
+        cadence::create(
+            w,
+            &cadence::CadenceInput {
+                group_id: Some(g),
+                category: Some(Category::Core),
+                tag_id: None,
+                every_days: 7,
+            },
+            now,
+        )
+    })
     .unwrap();
     let (items, total) = cadence::due(s.conn(), now, 10).unwrap();
     assert_eq!(total, 1);
     assert_eq!(items[0].member_id, core_quiet);
     assert_eq!((items[0].quiet_days, items[0].every_days), (14, 7));
     // Snoozed until tomorrow: gone today, back the day after.
-    cadence::snooze(s.conn(), core_quiet, at(2026, 11, 25, 8)).unwrap();
+    s.write(|w| cadence::snooze(w, core_quiet, at(2026, 11, 25, 8)))
+        .unwrap();
     assert_eq!(cadence::due(s.conn(), now, 10).unwrap().1, 0);
     assert_eq!(
         cadence::due(s.conn(), at(2026, 11, 26, 8), 10).unwrap().1,
@@ -460,17 +493,19 @@ fn cadences_surface_members_past_their_rhythm() {
     // most overdue. A second rule over the same members lists them once, under the rule they
     // are most overdue for.
     let own = reminders::for_member(s.conn(), core_with_reminder).unwrap()[0].id;
-    reminders::delete(s.conn(), own).unwrap();
-    cadence::create(
-        s.conn(),
-        &cadence::CadenceInput {
-            group_id: None,
-            category: Some(Category::Core),
-            tag_id: None,
-            every_days: 30,
-        },
-        now,
-    )
+    s.write(|w| reminders::delete(w, own)).unwrap();
+    s.write(|w| {
+        cadence::create(
+            w,
+            &cadence::CadenceInput {
+                group_id: None,
+                category: Some(Category::Core),
+                tag_id: None,
+                every_days: 30,
+            },
+            now,
+        )
+    })
     .unwrap();
     let later = at(2026, 11, 26, 8);
     let (items, total) = cadence::due(s.conn(), later, 10).unwrap();
@@ -480,15 +515,19 @@ fn cadences_surface_members_past_their_rhythm() {
     assert_eq!((items[0].quiet_days, items[0].every_days), (56, 7));
     assert_eq!(items[1].member_id, core_quiet);
     // A new follow-up takes them off the cadence again; done, it logs the contact.
-    let again = reminders::create(
-        s.conn(),
-        &follow_up(core_with_reminder, "2026-11-27", None, None),
-        &plan,
-        later,
-    )
-    .unwrap();
+    let again = s
+        .write(|w| {
+            reminders::create(
+                w,
+                &follow_up(core_with_reminder, "2026-11-27", None, None),
+                &plan,
+                later,
+            )
+        })
+        .unwrap();
     assert_eq!(cadence::due(s.conn(), later, 10).unwrap().1, 1);
-    reminders::complete(s.conn_mut(), again.id, "", &plan, later).unwrap();
+    s.write(|w| reminders::complete(w, again.id, "", &plan, later))
+        .unwrap();
     assert_eq!(cadence::due(s.conn(), later, 10).unwrap().1, 1);
     let (items, total) = cadence::due(s.conn(), at(2026, 12, 4, 8), 10).unwrap();
     // A week after: everyone in the rule, most overdue first (the contact logged on done counts).
@@ -496,28 +535,30 @@ fn cadences_surface_members_past_their_rhythm() {
     assert_eq!(total, 3);
     assert_eq!(order, [core_quiet, core_recent, core_with_reminder]);
     // A rule needs a group, a category or a tag, and 1–365 days.
-    assert!(cadence::create(
-        s.conn(),
-        &cadence::CadenceInput {
-            group_id: None,
-            category: None,
-            tag_id: None,
-            every_days: 7
-        },
-        now
-    )
-    .is_err());
-    assert!(cadence::create(
-        s.conn(),
-        &cadence::CadenceInput {
-            group_id: None,
-            category: Some(Category::Paying),
-            tag_id: None,
-            every_days: 0
-        },
-        now
-    )
-    .is_err());
+    assert!(s
+        .write(|w| cadence::create(
+            w,
+            &cadence::CadenceInput {
+                group_id: None,
+                category: None,
+                tag_id: None,
+                every_days: 7
+            },
+            now
+        ))
+        .is_err());
+    assert!(s
+        .write(|w| cadence::create(
+            w,
+            &cadence::CadenceInput {
+                group_id: None,
+                category: Some(Category::Paying),
+                tag_id: None,
+                every_days: 0
+            },
+            now
+        ))
+        .is_err());
 }
 
 #[test]
@@ -525,15 +566,17 @@ fn birthdays_show_ahead_and_on_the_day_and_leap_day_birthdays_are_not_lost() {
     let now = at(2027, 2, 26, 2); // 26 February 2027, not a leap year
     let (_dir, mut s) = open(now);
     let mk = |s: &mut Store, nick: &str, birthday: &str| {
-        members::create(
-            s.conn_mut(),
-            &MemberInput {
-                nickname: nick.into(),
-                birthday: birthday.into(),
-                ..Default::default()
-            },
-            now,
-        )
+        s.write(|w| {
+            members::create(
+                w,
+                &MemberInput {
+                    nickname: nick.into(),
+                    birthday: birthday.into(),
+                    ..Default::default()
+                },
+                now,
+            )
+        })
         .unwrap()
         .id
     };
@@ -541,7 +584,7 @@ fn birthdays_show_ahead_and_on_the_day_and_leap_day_birthdays_are_not_lost() {
     mk(&mut s, "闰日宝宝", "2000-02-29");
     mk(&mut s, "三月一号", "03-01");
     mk(&mut s, "下周生日", "1995-03-05");
-    let view = today::view(s.conn_mut(), &shanghai(), now).unwrap();
+    let view = s.write(|w| today::view(w, &shanghai(), now)).unwrap();
     let got: Vec<(String, u32, Option<i32>)> = view
         .birthdays
         .iter()
@@ -561,32 +604,38 @@ fn birthdays_show_ahead_and_on_the_day_and_leap_day_birthdays_are_not_lost() {
 fn the_spotlight_is_fair_stable_for_the_day_and_skips_those_who_left() {
     let t0 = at(2026, 11, 1, 0);
     let (_dir, mut s) = open(t0);
-    let g = groups::create(s.conn_mut(), &group("跑团"), t0).unwrap().id;
+    let g = s
+        .write(|w| groups::create(w, &group("跑团"), t0))
+        .unwrap()
+        .id;
     let ids: Vec<i64> = ["甲", "乙", "丙", "丁"]
         .iter()
         .map(|n| member(&mut s, n, t0))
         .collect();
     for id in &ids {
-        members::join(
-            s.conn(),
-            *id,
-            &JoinInput {
-                group_id: g,
-                joined_on: None,
-                category: Category::Active,
-                role: String::new(),
-            },
-            t0,
-        )
+        s.write(|w| {
+            members::join(
+                w,
+                *id,
+                &JoinInput {
+                    group_id: g,
+                    joined_on: None,
+                    category: Category::Active,
+                    role: String::new(),
+                },
+                t0,
+            )
+        })
         .unwrap();
     }
-    members::set_status(s.conn(), ids[3], g, MemberStatus::Left, "退群", t0).unwrap();
+    s.write(|w| members::set_status(w, ids[3], g, MemberStatus::Left, "退群", t0))
+        .unwrap();
     let plan = shanghai();
     let mut seen = Vec::new();
     for day in 0..6 {
         let now = at(2026, 11, 24, 2) + chrono::Duration::days(day);
-        let first = today::view(s.conn_mut(), &plan, now).unwrap().spotlight;
-        let again = today::view(s.conn_mut(), &plan, now).unwrap().spotlight;
+        let first = s.write(|w| today::view(w, &plan, now)).unwrap().spotlight;
+        let again = s.write(|w| today::view(w, &plan, now)).unwrap().spotlight;
         assert_eq!(first, again, "the same member all day");
         assert_eq!(first.len(), 1);
         seen.push(first[0].member_id);
@@ -610,16 +659,17 @@ fn today_leaves_out_the_follow_ups_of_members_in_the_trash_and_brings_them_back_
         (binned, "2026-11-21"),
         (binned, "2026-11-24"),
     ] {
-        reminders::create(s.conn(), &follow_up(id, date, None, None), &plan, now).unwrap();
+        s.write(|w| reminders::create(w, &follow_up(id, date, None, None), &plan, now))
+            .unwrap();
     }
-    let v = today::view(s.conn_mut(), &plan, now).unwrap();
+    let v = s.write(|w| today::view(w, &plan, now)).unwrap();
     assert_eq!((v.overdue.total, v.today.total), (2, 1));
-    members::trash(s.conn_mut(), &[binned], now).unwrap();
-    let v = today::view(s.conn_mut(), &plan, now).unwrap();
+    s.write(|w| members::trash(w, &[binned], now)).unwrap();
+    let v = s.write(|w| today::view(w, &plan, now)).unwrap();
     assert_eq!((v.overdue.total, v.today.total), (1, 0));
     assert_eq!(v.overdue.items.len(), 1);
     assert_eq!(v.overdue.items[0].member_id, kept);
-    members::restore(s.conn_mut(), &[binned], now).unwrap();
-    let v = today::view(s.conn_mut(), &plan, now).unwrap();
+    s.write(|w| members::restore(w, &[binned], now)).unwrap();
+    let v = s.write(|w| today::view(w, &plan, now)).unwrap();
     assert_eq!((v.overdue.total, v.today.total), (2, 1));
 }

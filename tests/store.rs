@@ -40,7 +40,7 @@ fn data_survives_closing_and_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let id = {
         let mut s = Store::open_dir(dir.path(), now()).unwrap();
-        groups::create(s.conn_mut(), &group("知行读书会共读群1"), now())
+        s.write(|w| groups::create(w, &group("知行读书会共读群1"), now()))
             .unwrap()
             .id
     };
@@ -125,7 +125,8 @@ fn a_database_with_a_destroyed_schema_page_is_reported_damaged_and_left_as_is() 
     let dir = tempfile::tempdir().unwrap();
     {
         let mut s = Store::open_dir(dir.path(), now()).unwrap();
-        groups::create(s.conn_mut(), &group("群A"), now()).unwrap();
+        s.write(|w| groups::create(w, &group("群A"), now()))
+            .unwrap();
         s.conn()
             .pragma_update(None, "wal_checkpoint", "TRUNCATE")
             .unwrap();
@@ -197,22 +198,27 @@ fn a_version_1_workspace_with_groups_upgrades_to_the_member_book_without_loss() 
     let g = groupdesk::groups::find_by_name(store.conn(), "知行读书会共读群1")
         .unwrap()
         .expect("the group survived the upgrade");
-    let m = groupdesk::members::create(
-        store.conn_mut(),
-        &groupdesk::members::MemberInput {
-            nickname: "张三".into(),
-            ..Default::default()
-        },
-        now(),
-    )
-    .unwrap();
+    let m = store
+        .write(|w| {
+            groupdesk::members::create(
+                w,
+                &groupdesk::members::MemberInput {
+                    nickname: "张三".into(),
+                    ..Default::default()
+                },
+                now(),
+            )
+        })
+        .unwrap();
     let join = groupdesk::members::JoinInput {
         group_id: g,
         joined_on: None,
         category: groupdesk::members::Category::Core,
         role: String::new(),
     };
-    groupdesk::members::join(store.conn(), m.id, &join, now()).unwrap();
+    store
+        .write(|w| groupdesk::members::join(w, m.id, &join, now()))
+        .unwrap();
     let backups = store::backup::list(dir.path()).unwrap();
     assert!(
         backups[0].name.starts_with("pre-migration-v1-"),
@@ -250,9 +256,13 @@ fn a_version_4_workspace_with_follow_ups_upgrades_and_keeps_counting_open_ones()
         .conn()
         .query_row("SELECT min(id) FROM reminders", [], |r| r.get(0))
         .unwrap();
-    groupdesk::reminders::complete(store.conn_mut(), first, "", &plan, now()).unwrap();
+    store
+        .write(|w| groupdesk::reminders::complete(w, first, "", &plan, now()))
+        .unwrap();
     assert_eq!(open(&store), 1);
-    groupdesk::reminders::delete(store.conn(), first + 1).unwrap();
+    store
+        .write(|w| groupdesk::reminders::delete(w, first + 1))
+        .unwrap();
     assert_eq!(open(&store), 0);
     let backups = store::backup::list(dir.path()).unwrap();
     assert!(backups[0].name.starts_with("pre-migration-v4-"));

@@ -35,7 +35,17 @@ fn gbk(s: &str) -> Vec<u8> {
 fn import(s: &mut Store, path: &Path, opts: ImportOptions) -> ImportReport {
     let table = transfer::read_file(path, TextEncoding::Auto).unwrap();
     let mapping = guess_columns(&table.headers);
-    transfer::import_members(s.conn_mut(), &table, &mapping, &opts, now()).unwrap()
+    s.write(|w| {
+        transfer::import_members(
+            w,
+            &table,
+            &mapping,
+            &opts,
+            now(),
+            &groupdesk::progress::Quiet,
+        )
+    })
+    .unwrap()
 }
 
 fn clock() -> Clock {
@@ -94,7 +104,9 @@ fn dump(s: &Store) -> String {
 #[test]
 fn gbk_csv_with_every_kind_of_cell() {
     let (dir, mut s) = open();
-    let g = groups::create(s.conn_mut(), &common::group("知行读书会1群"), now()).unwrap();
+    let g = s
+        .write(|w| groups::create(w, &common::group("知行读书会1群"), now()))
+        .unwrap();
     let csv = format!(
         "{HEADER}\n张三,13812345678,wx_zhangsan,1990/3/5,45356,\"高意向,宝妈\",孩子上初二,核心,\n\
          李小雅,0086 139-0000-1111,,3月8日,2024年1月2日,VIP,喜欢摄影,活跃,张三\n\n"
@@ -186,7 +198,9 @@ fn xlsx_numbers_dates_and_serials() {
     sheet.write_datetime_with_format(1, 2, &d, &date).unwrap(); // a real date cell
     sheet.write_number(1, 3, 45292.0).unwrap(); // a serial without date format: 2024-01-01
     book.save(&path).unwrap();
-    let g = groups::create(s.conn_mut(), &common::group("测试群"), now()).unwrap();
+    let g = s
+        .write(|w| groups::create(w, &common::group("测试群"), now()))
+        .unwrap();
     let r = import(
         &mut s,
         &path,
@@ -208,14 +222,16 @@ fn xlsx_numbers_dates_and_serials() {
 #[test]
 fn bad_rows_are_listed_by_row_number_and_nothing_changes() {
     let (dir, mut s) = open();
-    members::create(
-        s.conn_mut(),
-        &members::MemberInput {
-            nickname: "老会员".into(),
-            ..Default::default()
-        },
-        now(),
-    )
+    s.write(|w| {
+        members::create(
+            w,
+            &members::MemberInput {
+                nickname: "老会员".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+    })
     .unwrap();
     let csv = format!(
         "{HEADER}\n好人,13800000001,,,,,,,\n,13800000002,,,,,,,\n坏日期,,,,2024-13-01,,,,\n\
@@ -223,7 +239,9 @@ fn bad_rows_are_listed_by_row_number_and_nothing_changes() {
         "很".repeat(20_001)
     );
     let path = write(dir.path(), "bad.csv", &gbk(&csv));
-    let g = groups::create(s.conn_mut(), &common::group("群"), now()).unwrap();
+    let g = s
+        .write(|w| groups::create(w, &common::group("群"), now()))
+        .unwrap();
     let before_group = dump(&s);
     let r = import(
         &mut s,
@@ -285,17 +303,20 @@ fn bad_rows_are_listed_by_row_number_and_nothing_changes() {
 #[test]
 fn duplicates_by_phone_or_handle_merge_or_skip() {
     let (dir, mut s) = open();
-    let existing = members::create(
-        s.conn_mut(),
-        &members::MemberInput {
-            nickname: "张三".into(),
-            phone: "138-1234-5678".into(),
-            region: "济南".into(),
-            ..Default::default()
-        },
-        now(),
-    )
-    .unwrap();
+    let existing = s
+        .write(|w| {
+            members::create(
+                w,
+                &members::MemberInput {
+                    nickname: "张三".into(),
+                    phone: "138-1234-5678".into(),
+                    region: "济南".into(),
+                    ..Default::default()
+                },
+                now(),
+            )
+        })
+        .unwrap();
     let csv = "昵称,手机,地区,职业,标签,微信\n\
                张三丰,+86 13812345678,北京,教师,老客户,wx_a\n\
                阿三,,,,,WX_A\n\
@@ -330,14 +351,18 @@ fn duplicates_by_phone_or_handle_merge_or_skip() {
 fn paste_import_makes_one_member_per_line() {
     let (_dir, mut s) = open();
     let table = transfer::read_paste("张三\n\n  李四  \n王五\t13800000000\n");
-    let r = transfer::import_members(
-        s.conn_mut(),
-        &table,
-        &[Some(transfer::Target::Nickname)],
-        &ImportOptions::default(),
-        now(),
-    )
-    .unwrap();
+    let r = s
+        .write(|w| {
+            transfer::import_members(
+                w,
+                &table,
+                &[Some(transfer::Target::Nickname)],
+                &ImportOptions::default(),
+                now(),
+                &groupdesk::progress::Quiet,
+            )
+        })
+        .unwrap();
     assert_eq!(r.created, 3);
     assert_eq!(nicknames(&s), ["李四", "王五", "张三"]);
 }
@@ -345,30 +370,35 @@ fn paste_import_makes_one_member_per_line() {
 #[test]
 fn exports_are_excel_safe_and_import_back() {
     let (dir, mut s) = open();
-    let g = groups::create(s.conn_mut(), &common::group("导出群"), now()).unwrap();
+    let g = s
+        .write(|w| groups::create(w, &common::group("导出群"), now()))
+        .unwrap();
     for (nick, phone, region) in [
         ("=HYPERLINK(\"http://x\")", "+8613800000000", "@济南"),
         ("小雅", "13900000000", "-北京"),
     ] {
-        let m = members::create(
-            s.conn_mut(),
-            &members::MemberInput {
-                nickname: nick.into(),
-                phone: phone.into(),
-                region: region.into(),
-                tags: vec!["VIP".into()],
-                ..Default::default()
-            },
-            now(),
-        )
-        .unwrap();
+        let m = s
+            .write(|w| {
+                members::create(
+                    w,
+                    &members::MemberInput {
+                        nickname: nick.into(),
+                        phone: phone.into(),
+                        region: region.into(),
+                        tags: vec!["VIP".into()],
+                        ..Default::default()
+                    },
+                    now(),
+                )
+            })
+            .unwrap();
         let j = members::JoinInput {
             group_id: g.id,
             joined_on: Some("2025-06-01".into()),
             category: members::Category::Paying,
             role: String::new(),
         };
-        members::join(s.conn(), m.id, &j, now()).unwrap();
+        s.write(|w| members::join(w, m.id, &j, now())).unwrap();
     }
     let ids = members::ids(
         s.conn(),
@@ -385,7 +415,8 @@ fn exports_are_excel_safe_and_import_back() {
             Some(g.id),
             ExportFormat::Csv,
             true,
-            &csv_path
+            &csv_path,
+            &groupdesk::progress::Quiet
         )
         .unwrap(),
         2
@@ -402,7 +433,16 @@ fn exports_are_excel_safe_and_import_back() {
     assert!(text.contains("2025-06-01,在群,付费,0"), "{text}");
 
     let xlsx_path = dir.path().join("out.xlsx");
-    transfer::export_members(s.conn(), &ids, None, ExportFormat::Xlsx, false, &xlsx_path).unwrap();
+    transfer::export_members(
+        s.conn(),
+        &ids,
+        None,
+        ExportFormat::Xlsx,
+        false,
+        &xlsx_path,
+        &groupdesk::progress::Quiet,
+    )
+    .unwrap();
     let mut book = calamine::open_workbook_auto(&xlsx_path).unwrap();
     let range = book.worksheet_range_at(0).unwrap().unwrap();
     let formulas = book.worksheet_formula("Members").unwrap();
@@ -438,14 +478,16 @@ fn an_export_keeps_the_list_order_whatever_the_query_planner_knows() {
     // A few members and planner statistics, as the app keeps them after an import: with them
     // SQLite would rather scan the small members table than follow the id list.
     for name in ["赵六", "李四", "王五", "张小雅", "Amy"] {
-        members::create(
-            s.conn_mut(),
-            &members::MemberInput {
-                nickname: name.into(),
-                ..Default::default()
-            },
-            now(),
-        )
+        s.write(|w| {
+            members::create(
+                w,
+                &members::MemberInput {
+                    nickname: name.into(),
+                    ..Default::default()
+                },
+                now(),
+            )
+        })
         .unwrap();
     }
     s.conn().execute_batch("ANALYZE").unwrap();
@@ -458,7 +500,16 @@ fn an_export_keeps_the_list_order_whatever_the_query_planner_knows() {
     .unwrap();
     ids.reverse();
     let path = dir.path().join("reversed.csv");
-    transfer::export_members(s.conn(), &ids, None, ExportFormat::Csv, true, &path).unwrap();
+    transfer::export_members(
+        s.conn(),
+        &ids,
+        None,
+        ExportFormat::Csv,
+        true,
+        &path,
+        &groupdesk::progress::Quiet,
+    )
+    .unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     let exported: Vec<String> = text
         .lines()
@@ -486,18 +537,23 @@ fn indexes(s: &Store) -> Vec<(String, String)> {
 #[test]
 fn a_large_import_sets_indexes_aside_and_puts_them_back_whatever_happens() {
     let (dir, mut s) = open();
-    let g = groups::create(s.conn_mut(), &common::group("宝妈团购群"), now()).unwrap();
+    let g = s
+        .write(|w| groups::create(w, &common::group("宝妈团购群"), now()))
+        .unwrap();
     // Someone already in the book: row 3 has her phone (merged), and rows name her as inviter.
-    let existing = members::create(
-        s.conn_mut(),
-        &members::MemberInput {
-            nickname: "群主小王".into(),
-            phone: "13700000000".into(),
-            ..Default::default()
-        },
-        now(),
-    )
-    .unwrap();
+    let existing = s
+        .write(|w| {
+            members::create(
+                w,
+                &members::MemberInput {
+                    nickname: "群主小王".into(),
+                    phone: "13700000000".into(),
+                    ..Default::default()
+                },
+                now(),
+            )
+        })
+        .unwrap();
     let mut csv = format!("{HEADER}\n");
     for i in 0..6_000u32 {
         let phone = if i == 1 {

@@ -5,10 +5,10 @@ mod common;
 
 use chrono::{DateTime, Duration, Utc};
 use common::at;
-use groupdesk::api::{AppState, Workspace};
 use groupdesk::members::{self, MemberInput};
 use groupdesk::reminders::{self, Plan, ReminderInput};
 use groupdesk::scheduler::{self, Announcement, Host};
+use groupdesk::session::{Failure, Session};
 use groupdesk::settings::Language;
 use groupdesk::store::Store;
 use groupdesk::webhooks::{self, send, WebhookInput, WebhookKind};
@@ -18,13 +18,13 @@ use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 struct TestHost {
-    state: AppState,
+    session: Session,
     seen: Mutex<Vec<Announcement>>,
 }
 
 impl Host for TestHost {
-    fn state(&self) -> &AppState {
-        &self.state
+    fn session(&self) -> &Session {
+        &self.session
     }
     fn announce(&self, _: Language, what: Announcement) {
         self.seen.lock().unwrap().push(what);
@@ -35,16 +35,19 @@ impl Host for TestHost {
 fn setup(now: DateTime<Utc>) -> (tempfile::TempDir, TestHost) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_dir(dir.path(), now).unwrap();
-    let id = members::create(
-        store.conn_mut(),
-        &MemberInput {
-            nickname: "王小雅".into(),
-            ..Default::default()
-        },
-        now,
-    )
-    .unwrap()
-    .id;
+    let id = store
+        .write(|w| {
+            members::create(
+                w,
+                &MemberInput {
+                    nickname: "王小雅".into(),
+                    ..Default::default()
+                },
+                now,
+            )
+        })
+        .unwrap()
+        .id;
     let plan = Plan::default_for(chrono_tz::Asia::Shanghai);
     let input = ReminderInput {
         member_id: id,
@@ -53,38 +56,42 @@ fn setup(now: DateTime<Utc>) -> (tempfile::TempDir, TestHost) {
         due_time: Some("10:00".into()),
         repeat: None,
     };
-    reminders::create(store.conn(), &input, &plan, now).unwrap();
+    store
+        .write(|w| reminders::create(w, &input, &plan, now))
+        .unwrap();
     let host = TestHost {
-        state: AppState::new(dir.path().to_path_buf(), Workspace::Open(store)),
+        session: Session::new(dir.path().to_path_buf(), Ok(store)),
         seen: Mutex::new(Vec::new()),
     };
     (dir, host)
 }
 
 fn add_hook(host: &TestHost, kind: WebhookKind, url: &str) -> i64 {
-    host.state
-        .with_store(|s| {
-            Ok(webhooks::save(
-                s.conn(),
-                None,
-                &WebhookInput {
-                    kind,
-                    name: format!("{kind:?}"),
-                    url: Some(url.into()),
-                    reminders: true,
-                    digest: false,
-                    enabled: true,
-                },
-                at(2026, 11, 24, 0),
-            )?)
+    host.session
+        .with_store(|s| -> Result<_, Failure> {
+            Ok(s.write(|w| {
+                webhooks::save(
+                    w,
+                    None,
+                    &WebhookInput {
+                        kind,
+                        name: format!("{kind:?}"),
+                        url: Some(url.into()),
+                        reminders: true,
+                        digest: false,
+                        enabled: true,
+                    },
+                    at(2026, 11, 24, 0),
+                )
+            })?)
         })
         .unwrap()
         .id
 }
 
 fn last(host: &TestHost, id: i64) -> webhooks::Delivery {
-    host.state
-        .with_store(|s| Ok(webhooks::deliveries(s.conn(), id, 1)?))
+    host.session
+        .with_store(|s| -> Result<_, Failure> { Ok(webhooks::deliveries(s.conn(), id, 1)?) })
         .unwrap()
         .remove(0)
 }
@@ -230,16 +237,16 @@ async fn a_timeout_and_a_robot_error_are_reported_without_the_url() {
     let now = at(2026, 11, 24, 2) + Duration::seconds(1);
     {
         let mut conn_due = Vec::new();
-        host.state
-            .with_store(|s| {
-                conn_due = reminders::take_due(s.conn_mut(), now)?;
-                webhooks::outbox::enqueue_reminders(s.conn_mut(), &conn_due, Language::En, now)?;
+        host.session
+            .with_store(|s| -> Result<_, Failure> {
+                conn_due = s.write(|w| reminders::take_due(w, now))?;
+                s.write(|w| webhooks::outbox::enqueue_reminders(w, &conn_due, Language::En, now))?;
                 Ok(())
             })
             .unwrap();
     }
     let quick = send::client(std::time::Duration::from_millis(300));
-    send::deliver_due_with(&host.state, &quick, now).await;
+    scheduler::deliver::deliver_due_with(&host.session, &quick, now).await;
     let d = last(&host, slow);
     assert_eq!(
         (d.status.as_str(), d.attempts, d.last_error.as_str()),
@@ -257,7 +264,7 @@ async fn a_timeout_and_a_robot_error_are_reported_without_the_url() {
     let mut t = now;
     for wait in webhooks::outbox::BACKOFF {
         t += wait;
-        send::deliver_due_with(&host.state, &quick, t).await;
+        scheduler::deliver::deliver_due_with(&host.session, &quick, t).await;
     }
     let d = last(&host, wecom);
     assert_eq!(
@@ -266,15 +273,15 @@ async fn a_timeout_and_a_robot_error_are_reported_without_the_url() {
     );
     // The list shows a hint, never the key; the test button reports the service's reason.
     let list = host
-        .state
-        .with_store(|s| Ok(webhooks::list(s.conn())?))
+        .session
+        .with_store(|s| -> Result<_, Failure> { Ok(webhooks::list(s.conn())?) })
         .unwrap();
     assert!(
         list.iter()
             .all(|w| !w.url_hint.contains("SECRET") && w.url_hint.starts_with("http://127.0.0.1")),
         "{list:?}"
     );
-    let outcome = send::send_test(&host.state, &quick, wecom, Language::ZhCn, now)
+    let outcome = scheduler::deliver::send_test(&host.session, &quick, wecom, Language::ZhCn, now)
         .await
         .unwrap();
     let reason = outcome.unwrap_err();
@@ -284,21 +291,23 @@ async fn a_timeout_and_a_robot_error_are_reported_without_the_url() {
     );
     // A URL that is not http(s) is refused by field.
     let bad = host
-        .state
-        .with_store(|s| {
-            Ok(webhooks::save(
-                s.conn(),
-                None,
-                &WebhookInput {
-                    kind: WebhookKind::Json,
-                    name: "x".into(),
-                    url: Some("ftp://example.com/x".into()),
-                    reminders: true,
-                    digest: false,
-                    enabled: true,
-                },
-                now,
-            )
+        .session
+        .with_store(|s| -> Result<_, Failure> {
+            Ok(s.write(|w| {
+                webhooks::save(
+                    w,
+                    None,
+                    &WebhookInput {
+                        kind: WebhookKind::Json,
+                        name: "x".into(),
+                        url: Some("ftp://example.com/x".into()),
+                        reminders: true,
+                        digest: false,
+                        enabled: true,
+                    },
+                    now,
+                )
+            })
             .map_err(|e| e.to_string()))
         })
         .unwrap();

@@ -1,8 +1,9 @@
 //! The one error shape the UI sees.
-use crate::groups::{FieldError, GroupError};
+use crate::groups::GroupError;
 use crate::members::MemberError;
 use crate::store::StoreError;
 use crate::transfer::TransferError;
+use crate::validate::FieldError;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -21,6 +22,8 @@ pub enum ErrorCode {
     WorkspaceUnavailable,
     /// Reading or writing the disk failed.
     Storage,
+    /// The user cancelled the job; nothing was changed.
+    Cancelled,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -92,6 +95,7 @@ impl From<MemberError> for ApiError {
             MemberError::SegmentTaken(_) => (ErrorCode::Conflict, "segment.taken"),
             MemberError::FieldTaken(_) => (ErrorCode::Conflict, "field.taken"),
             MemberError::NotInTrash(_) => (ErrorCode::Conflict, "member.not_in_trash"),
+            MemberError::Cancelled(_) => (ErrorCode::Cancelled, "job.cancelled"),
         };
         ApiError::new(code, key, message)
     }
@@ -109,6 +113,7 @@ impl From<TransferError> for ApiError {
             TransferError::Empty => (ErrorCode::Validation, "import.empty"),
             TransferError::NoNickname => (ErrorCode::Validation, "import.no_nickname_column"),
             TransferError::Write(_) => (ErrorCode::Storage, "export.failed"),
+            TransferError::Cancelled(_) => (ErrorCode::Cancelled, "job.cancelled"),
         };
         ApiError::new(code, key, message)
     }
@@ -116,18 +121,41 @@ impl From<TransferError> for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
+        ApiError::from(&e)
+    }
+}
+
+impl From<&StoreError> for ApiError {
+    fn from(e: &StoreError) -> Self {
         let message = e.to_string();
-        let (code, key) = match &e {
+        let (code, key) = match e {
             StoreError::NotADatabase { .. } => (ErrorCode::Workspace, "store.not_a_database"),
             StoreError::Damaged { .. } => (ErrorCode::Workspace, "store.damaged"),
             StoreError::TooNew { .. } => (ErrorCode::Workspace, "store.too_new"),
             StoreError::BackupNotFound(_) => (ErrorCode::NotFound, "backup.not_found"),
+            StoreError::Cancelled => (ErrorCode::Cancelled, "job.cancelled"),
             StoreError::Io { .. } => (ErrorCode::Storage, "store.io"),
             StoreError::SqliteAt { .. } | StoreError::Sqlite(_) | StoreError::Migration(_) => {
                 (ErrorCode::Storage, "store.storage")
             }
         };
         ApiError::new(code, key, message)
+    }
+}
+
+impl From<crate::session::Unavailable> for ApiError {
+    fn from(_: crate::session::Unavailable) -> Self {
+        ApiError::new(
+            ErrorCode::WorkspaceUnavailable,
+            "workspace.unavailable",
+            "the workspace could not be opened",
+        )
+    }
+}
+
+impl From<crate::progress::Cancelled> for ApiError {
+    fn from(_: crate::progress::Cancelled) -> Self {
+        ApiError::new(ErrorCode::Cancelled, "job.cancelled", "cancelled")
     }
 }
 

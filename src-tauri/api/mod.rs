@@ -1,5 +1,7 @@
-//! The Tauri commands the UI calls: thin adapters that read the clock, lock the workspace,
-//! call domain code and turn its errors into [`ApiError`] (`{code, key, message, fields}`).
+//! The Tauri commands the UI calls: thin adapters that read the clock, call one use case of a
+//! domain area through the [`Session`] (`read` for queries, `write` for changes, which then
+//! announce themselves to the window and the scheduler) and turn its errors into [`ApiError`]
+//! (`{code, key, message, fields}`).
 //! `code` is what the UI branches on; `key` picks the sentence from the UI's catalogue in the
 //! user's language; `message` is an English fallback for logs. No SQL crosses this boundary.
 // An edge of the app: reading the clock here is allowed (see clippy.toml).
@@ -7,6 +9,7 @@
 
 mod error;
 pub mod groups;
+pub mod jobs;
 pub mod members;
 pub mod reminders;
 pub mod settings;
@@ -16,55 +19,7 @@ pub mod workspace;
 
 pub use error::{ApiError, ErrorCode};
 
-use crate::store::Store;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use tokio::sync::Notify;
-
-/// The workspace as the running app holds it: open, or failed with the reason (damaged file,
-/// newer version…), in which case the UI offers a way out instead of the normal screens.
-pub enum Workspace {
-    Open(Store),
-    /// Why it could not be opened, already in the shape the UI shows.
-    Failed(ApiError),
-}
-
-pub struct AppState {
-    pub dir: PathBuf,
-    pub workspace: Mutex<Workspace>,
-    /// Wakes the background scheduler when a follow-up or webhook changes, so it re-reads
-    /// when to fire next instead of polling.
-    pub wake: Arc<Notify>,
-}
-
-impl AppState {
-    pub fn new(dir: PathBuf, workspace: Workspace) -> Self {
-        AppState {
-            dir,
-            workspace: Mutex::new(workspace),
-            wake: Arc::new(Notify::new()),
-        }
-    }
-
-    /// Runs `f` on the open store, or fails with `workspace_unavailable`.
-    pub fn with_store<T>(
-        &self,
-        f: impl FnOnce(&mut Store) -> Result<T, ApiError>,
-    ) -> Result<T, ApiError> {
-        let mut guard = self
-            .workspace
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        match &mut *guard {
-            Workspace::Open(store) => f(store),
-            Workspace::Failed(_) => Err(ApiError::new(
-                ErrorCode::WorkspaceUnavailable,
-                "workspace.unavailable",
-                "the workspace could not be opened",
-            )),
-        }
-    }
-}
+pub use crate::session::Session;
 
 /// Every command, for `tauri::Builder::invoke_handler`.
 #[macro_export]
@@ -151,6 +106,7 @@ macro_rules! api_handlers {
             $crate::api::transfer::import_paste,
             $crate::api::transfer::export_members,
             $crate::api::transfer::default_export_path,
+            $crate::api::jobs::cancel_job,
             $crate::api::settings::get_settings,
             $crate::api::settings::update_settings,
         ]

@@ -1,20 +1,18 @@
 //! Commands for the user's preferences. Changing the language also retitles the window.
-use super::{ApiError, AppState};
+use super::ApiError;
+use crate::session::Session;
 use crate::settings::{self, Language, Settings};
-use tauri::{AppHandle, Emitter, Manager, State};
-
-/// The event sent after the settings are saved.
-pub const SETTINGS_CHANGED: &str = "settings-changed";
+use tauri::{AppHandle, Manager, State};
 
 #[tauri::command(async)]
-pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, ApiError> {
-    state.with_store(|s| Ok(settings::load(s.conn())?))
+pub fn get_settings(state: State<'_, Session>) -> Result<Settings, ApiError> {
+    state.read(|c| Ok(settings::load(c)?))
 }
 
 #[tauri::command(async)]
 pub fn update_settings(
     app: AppHandle,
-    state: State<'_, AppState>,
+    state: State<'_, Session>,
     settings: Settings,
 ) -> Result<Settings, ApiError> {
     let errs = settings::check(&settings);
@@ -26,12 +24,10 @@ pub fn update_settings(
             fields: errs,
         });
     }
-    let saved = state.with_store(|s| Ok(settings::save(s.conn_mut(), &settings)?))?;
+    let saved = state.write(|w| Ok::<_, ApiError>(settings::save(w, &settings)?))?;
     set_window_title(&app, saved.language);
-    // The zone or the morning time may have moved when things fire; the desktop applies the
-    // tray and login options.
-    state.wake.notify_one();
-    let _ = app.emit(SETTINGS_CHANGED, ());
+    // The desktop applies the tray and login options and the scheduler re-plans, both from
+    // the change bus.
     Ok(saved)
 }
 

@@ -1,10 +1,15 @@
 //! Commands for importing members from files or pasted names, and exporting a filtered list.
-use super::members::clock;
-use super::{ApiError, AppState};
-use crate::members::{self, MemberFilter, MemberSort};
+//! Imports and exports are jobs: the UI names each with an id, receives `job-progress` events
+//! for it, and may cancel it ([`super::jobs::cancel_job`]). An import runs on the writer and
+//! never blocks reads; an export runs on a read connection and never blocks anything.
+use super::ApiError;
+use crate::members::{MemberFilter, MemberSort};
+use crate::progress::Progress;
+use crate::session::Session;
 use crate::settings::{self, Language};
 use crate::transfer::{
-    self, ExportFormat, ImportOptions, ImportPreview, ImportReport, Target, TextEncoding,
+    self, ExportFormat, ExportRequest, ImportOptions, ImportPreview, ImportReport, Target,
+    TextEncoding,
 };
 use chrono::Utc;
 use std::path::PathBuf;
@@ -17,23 +22,27 @@ pub fn preview_import(path: PathBuf, encoding: TextEncoding) -> Result<ImportPre
     Ok(ImportPreview::of(&table, 20))
 }
 
-/// Checks (`options.dry_run`) or runs an import of a file.
+/// Checks (`options.dry_run`) or runs an import of a file, as job `job`.
 #[tauri::command(async)]
 pub fn run_import(
-    state: State<'_, AppState>,
+    state: State<'_, Session>,
+    job: String,
     path: PathBuf,
     encoding: TextEncoding,
     mapping: Vec<Option<Target>>,
     options: ImportOptions,
 ) -> Result<ImportReport, ApiError> {
+    let job = state.jobs.start(&job);
+    job.report(crate::progress::Step::Reading, 0, 1);
     let table = transfer::read_file(&path, encoding)?;
-    state.with_store(|s| {
+    state.write(|w| {
         Ok(transfer::import_members(
-            s.conn_mut(),
+            w,
             &table,
             &mapping,
             &options,
             Utc::now(),
+            &job,
         )?)
     })
 }
@@ -41,7 +50,7 @@ pub fn run_import(
 /// Imports pasted names, one per line.
 #[tauri::command(async)]
 pub fn import_paste(
-    state: State<'_, AppState>,
+    state: State<'_, Session>,
     text: String,
     options: ImportOptions,
 ) -> Result<ImportReport, ApiError> {
@@ -49,36 +58,41 @@ pub fn import_paste(
     if table.rows.is_empty() {
         return Err(transfer::TransferError::Empty.into());
     }
-    state.with_store(|s| {
+    state.write(|w| {
         Ok(transfer::import_members(
-            s.conn_mut(),
+            w,
             &table,
             &[Some(Target::Nickname)],
             &options,
             Utc::now(),
+            &crate::progress::Quiet,
         )?)
     })
 }
 
-/// Writes the members the filter matches, in the list's order, to `path`.
+/// Writes the members the filter matches, in the list's order, to `path`, as job `job`.
 #[tauri::command(async)]
 pub fn export_members(
-    state: State<'_, AppState>,
+    state: State<'_, Session>,
+    job: String,
     filter: MemberFilter,
     sort: MemberSort,
     format: ExportFormat,
     path: PathBuf,
 ) -> Result<u32, ApiError> {
-    state.with_store(|s| {
-        let ids = members::ids(s.conn(), &filter, sort, &clock())?;
-        let zh = settings::load(s.conn())?.language == Language::ZhCn;
-        Ok(transfer::export_members(
-            s.conn(),
-            &ids,
-            filter.group_id,
-            format,
-            zh,
-            &path,
+    let job = state.jobs.start(&job);
+    let req = ExportRequest {
+        filter: &filter,
+        sort,
+        format,
+        path: &path,
+    };
+    state.read(|c| {
+        Ok(transfer::export_filtered(
+            c,
+            &req,
+            &crate::clock::member_clock(),
+            &job,
         )?)
     })
 }
@@ -87,10 +101,10 @@ pub fn export_members(
 /// `成员-20261124.xlsx` / `members-20261124.xlsx` by the UI language.
 #[tauri::command(async)]
 pub fn default_export_path(
-    state: State<'_, AppState>,
+    state: State<'_, Session>,
     format: ExportFormat,
 ) -> Result<String, ApiError> {
-    let zh = state.with_store(|s| Ok(settings::load(s.conn())?.language == Language::ZhCn))?;
+    let zh = state.read(|c| Ok::<_, ApiError>(settings::load(c)?.language == Language::ZhCn))?;
     let dir = dirs::document_dir()
         .or_else(dirs::home_dir)
         .unwrap_or_else(|| state.dir.clone());
@@ -99,6 +113,9 @@ pub fn default_export_path(
         ExportFormat::Xlsx => "xlsx",
     };
     let stem = if zh { "成员" } else { "members" };
-    let name = format!("{stem}-{}.{ext}", chrono::Local::now().format("%Y%m%d"));
+    let name = format!(
+        "{stem}-{}.{ext}",
+        crate::clock::local_today().format("%Y%m%d")
+    );
     Ok(dir.join(name).display().to_string())
 }

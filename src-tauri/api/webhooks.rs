@@ -1,5 +1,6 @@
 //! Commands for webhook pushes: list (URLs masked), save, delete, send a test, recent pushes.
-use super::{ApiError, AppState, ErrorCode};
+use super::{ApiError, ErrorCode};
+use crate::session::Session;
 use crate::settings;
 use crate::webhooks::{self, Delivery, Webhook, WebhookError, WebhookInput};
 use chrono::Utc;
@@ -24,37 +25,39 @@ impl From<WebhookError> for ApiError {
 }
 
 #[tauri::command(async)]
-pub fn list_webhooks(state: State<'_, AppState>) -> Result<Vec<Webhook>, ApiError> {
-    state.with_store(|s| Ok(webhooks::list(s.conn())?))
+pub fn list_webhooks(state: State<'_, Session>) -> Result<Vec<Webhook>, ApiError> {
+    state.read(|c| Ok(webhooks::list(c)?))
 }
 
 #[tauri::command(async)]
 pub fn save_webhook(
-    state: State<'_, AppState>,
+    state: State<'_, Session>,
     id: Option<i64>,
     input: WebhookInput,
 ) -> Result<Webhook, ApiError> {
-    state.with_store(|s| Ok(webhooks::save(s.conn(), id, &input, Utc::now())?))
+    state.write(|w| Ok(webhooks::save(w, id, &input, Utc::now())?))
 }
 
 #[tauri::command(async)]
-pub fn delete_webhook(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
-    state.with_store(|s| Ok(webhooks::delete(s.conn(), id)?))
+pub fn delete_webhook(state: State<'_, Session>, id: i64) -> Result<(), ApiError> {
+    state.write(|w| Ok(webhooks::delete(w, id)?))
 }
 
 #[tauri::command(async)]
-pub fn webhook_deliveries(state: State<'_, AppState>, id: i64) -> Result<Vec<Delivery>, ApiError> {
-    state.with_store(|s| Ok(webhooks::deliveries(s.conn(), id, 20)?))
+pub fn webhook_deliveries(state: State<'_, Session>, id: i64) -> Result<Vec<Delivery>, ApiError> {
+    state.read(|c| Ok(webhooks::deliveries(c, id, 20)?))
 }
 
 /// Sends a test message now; the error's `message` is the service's reason (never the URL).
 #[tauri::command]
-pub async fn test_webhook(state: State<'_, AppState>, id: i64) -> Result<(), ApiError> {
+pub async fn test_webhook(state: State<'_, Session>, id: i64) -> Result<(), ApiError> {
     let language = state
-        .with_store(|s| Ok(settings::load(s.conn())?.language))
+        .read(|c| Ok::<_, ApiError>(settings::load(c)?.language))
         .unwrap_or(settings::Language::ZhCn);
     let client = webhooks::send::client(webhooks::send::TIMEOUT);
-    match webhooks::send_test(state.inner(), &client, id, language, Utc::now()).await? {
+    match crate::scheduler::deliver::send_test(state.inner(), &client, id, language, Utc::now())
+        .await?
+    {
         Ok(()) => Ok(()),
         Err(reason) => Err(ApiError::new(
             ErrorCode::Storage,

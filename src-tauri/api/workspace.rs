@@ -1,8 +1,9 @@
 //! Commands about the workspace itself: the first-screen bundle, backups, restoring, and the
 //! way out when the file could not be opened (restore a backup, start afresh, open another
 //! folder).
-use super::{ApiError, AppState, ErrorCode, Workspace};
+use super::{ApiError, ErrorCode};
 use crate::groups::{self, GroupCounts, GroupSummary, GroupView};
+use crate::session::{Opened, Session};
 use crate::settings::{self, Settings};
 use crate::store::{backup, BackupInfo, Store, DB_FILE};
 use chrono::Utc;
@@ -43,27 +44,20 @@ pub struct RestoreOutcome {
     pub workspace: WorkspaceStatus,
 }
 
-pub fn status_of(state: &AppState) -> WorkspaceStatus {
-    let guard = state
-        .workspace
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let (open, schema_version, error) = match &*guard {
-        Workspace::Open(s) => (true, s.schema_version().ok(), None),
-        Workspace::Failed(e) => (false, None, Some(e.clone())),
-    };
+pub fn status_of(state: &Session) -> WorkspaceStatus {
+    let error = state.failure().map(|e| ApiError::from(e.as_ref()));
     WorkspaceStatus {
         dir: state.dir.display().to_string(),
-        file: state.dir.join(DB_FILE).display().to_string(),
-        open,
-        schema_version,
+        file: state.path().display().to_string(),
+        open: error.is_none(),
+        schema_version: state.schema_version(),
         error,
     }
 }
 
 #[tauri::command(async)]
-pub fn bootstrap(state: State<'_, AppState>) -> Result<Bootstrap, ApiError> {
-    crate::desktop::probe::mark("bootstrap-called");
+pub fn bootstrap(state: State<'_, Session>) -> Result<Bootstrap, ApiError> {
+    crate::probe::mark("bootstrap-called");
     let workspace = status_of(&state);
     let version = env!("CARGO_PKG_VERSION").to_string();
     if !workspace.open {
@@ -73,39 +67,42 @@ pub fn bootstrap(state: State<'_, AppState>) -> Result<Bootstrap, ApiError> {
             groups: Vec::new(),
             counts: GroupCounts::default(),
             version,
-            probe: crate::desktop::probe::scenario(),
+            probe: crate::probe::scenario(),
         });
     }
-    state.with_store(|s| {
+    state.read(|c| {
         Ok(Bootstrap {
             workspace,
-            settings: settings::load(s.conn())?,
-            groups: groups::list(s.conn(), GroupView::Active)?,
-            counts: groups::counts(s.conn())?,
+            settings: settings::load(c)?,
+            groups: groups::list(c, GroupView::Active)?,
+            counts: groups::counts(c)?,
             version,
-            probe: crate::desktop::probe::scenario(),
+            probe: crate::probe::scenario(),
         })
     })
 }
 
 #[tauri::command(async)]
-pub fn workspace_status(state: State<'_, AppState>) -> WorkspaceStatus {
+pub fn workspace_status(state: State<'_, Session>) -> WorkspaceStatus {
     status_of(&state)
 }
 
 #[tauri::command(async)]
-pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, ApiError> {
+pub fn list_backups(state: State<'_, Session>) -> Result<Vec<BackupInfo>, ApiError> {
     Ok(backup::list(&state.dir)?)
 }
 
+/// Writes a backup now, as job `job` (on a read connection: the app keeps working meanwhile).
 #[tauri::command(async)]
-pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ApiError> {
-    let path = state.with_store(|s| {
-        Ok(backup::write_from(
-            s.conn(),
-            s.dir(),
+pub fn backup_now(state: State<'_, Session>, job: String) -> Result<BackupInfo, ApiError> {
+    let job = state.jobs.start(&job);
+    let path = state.read(|c| {
+        Ok::<_, ApiError>(backup::write_from_with(
+            c,
+            &state.dir,
             &backup::BackupKind::Manual,
             Utc::now(),
+            &job,
         )?)
     })?;
     backup::info(&path)
@@ -114,11 +111,16 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, ApiError> {
 
 /// Restores the open workspace from a backup (a safety copy is taken first).
 #[tauri::command(async)]
-pub fn restore_backup(
-    state: State<'_, AppState>,
-    name: String,
-) -> Result<RestoreOutcome, ApiError> {
-    let safety = state.with_store(|s| Ok(backup::restore(s, &name, Utc::now())?))?;
+pub fn restore_backup(state: State<'_, Session>, name: String) -> Result<RestoreOutcome, ApiError> {
+    let mut safety = None;
+    state.replace(|opened| match opened {
+        Opened::Open(store) => {
+            safety = Some(backup::restore(store, &name, Utc::now())?);
+            Ok::<_, ApiError>(None)
+        }
+        Opened::Failed(_) => Err(crate::session::Unavailable.into()),
+    })?;
+    let safety = safety.unwrap_or_default();
     Ok(RestoreOutcome {
         safety_backup: safety.file_name().map(|n| n.to_string_lossy().into_owned()),
         workspace: status_of(&state),
@@ -129,16 +131,12 @@ pub fn restore_backup(
 /// empty workspace. Either way the unreadable file is kept, renamed `groupdesk.damaged-…`.
 #[tauri::command(async)]
 pub fn recover_workspace(
-    state: State<'_, AppState>,
+    state: State<'_, Session>,
     backup: Option<String>,
 ) -> Result<WorkspaceStatus, ApiError> {
     let now = Utc::now();
-    {
-        let mut guard = state
-            .workspace
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if matches!(&*guard, Workspace::Open(_)) {
+    state.replace(|opened| {
+        if matches!(opened, Opened::Open(_)) {
             return Err(ApiError::new(
                 ErrorCode::Conflict,
                 "workspace.already_open",
@@ -154,8 +152,8 @@ pub fn recover_workspace(
                 Store::open_dir(&state.dir, now)?
             }
         };
-        *guard = Workspace::Open(store);
-    }
+        Ok(Some(store))
+    })?;
     Ok(status_of(&state))
 }
 
@@ -163,7 +161,7 @@ pub fn recover_workspace(
 #[tauri::command(async)]
 pub fn open_other_workspace(
     app: AppHandle,
-    state: State<'_, AppState>,
+    state: State<'_, Session>,
     dir: String,
 ) -> Result<(), ApiError> {
     let dir = PathBuf::from(dir);
@@ -185,9 +183,9 @@ pub fn open_other_workspace(
 /// `GROUPDESK_STARTUP_PROBE=1` (the startup benchmark) it prints a line and quits.
 #[tauri::command(async)]
 pub fn startup_ready(app: AppHandle) {
-    crate::desktop::probe::mark("first-screen");
-    if crate::desktop::probe::enabled() {
-        if let Some((own, children)) = crate::desktop::probe::rss_kib() {
+    crate::probe::mark("first-screen");
+    if crate::probe::enabled() {
+        if let Some((own, children)) = crate::probe::rss_kib() {
             println!("groupdesk-rss {own} {children}");
         }
         println!("groupdesk-ready");

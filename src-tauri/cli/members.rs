@@ -5,7 +5,8 @@ use crate::groups;
 use crate::members::{self, MemberFilter, MemberSort};
 use crate::store::Store;
 use crate::transfer::{
-    self, guess_columns, DuplicatePolicy, ExportFormat, ImportOptions, RowProblem, TextEncoding,
+    self, guess_columns, DuplicatePolicy, ExportFormat, ExportRequest, ImportOptions, RowProblem,
+    TextEncoding,
 };
 use chrono::Utc;
 use clap::{Args, Subcommand, ValueEnum};
@@ -173,14 +174,16 @@ pub fn run_import(dir: &Path, what: ImportWhat) -> ExitCode {
         skip_invalid,
         dry_run,
     };
-    let report =
-        match transfer::import_members(store.conn_mut(), &table, &mapping, &opts, Utc::now()) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("groupdesk: {e}");
-                return ExitCode::FAILURE;
-            }
-        };
+    let progress = super::progress::Terminal::new();
+    let report = match store
+        .write(|w| transfer::import_members(w, &table, &mapping, &opts, Utc::now(), &progress))
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("groupdesk: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     println!(
         "Read {} rows ({}) from {}",
         report.rows,
@@ -244,7 +247,7 @@ pub fn run_export(dir: &Path, what: ExportWhat) -> ExitCode {
     let path = output.unwrap_or_else(|| {
         PathBuf::from(format!(
             "members-{}.{ext}",
-            chrono::Local::now().format("%Y%m%d")
+            crate::clock::local_today().format("%Y%m%d")
         ))
     });
     let filter = MemberFilter {
@@ -252,16 +255,18 @@ pub fn run_export(dir: &Path, what: ExportWhat) -> ExitCode {
         query: query.unwrap_or_default(),
         ..Default::default()
     };
-    let clock = crate::api::members::clock();
-    let zh = crate::settings::load(store.conn())
-        .map(|s| s.language == crate::settings::Language::ZhCn)
-        .unwrap_or(true);
-    let result = members::ids(store.conn(), &filter, MemberSort::default(), &clock)
-        .map_err(|e| e.to_string())
-        .and_then(|ids| {
-            transfer::export_members(store.conn(), &ids, group_id, format, zh, &path)
-                .map_err(|e| e.to_string())
-        });
+    let req = ExportRequest {
+        filter: &filter,
+        sort: MemberSort::default(),
+        format,
+        path: &path,
+    };
+    let result = transfer::export_filtered(
+        store.conn(),
+        &req,
+        &crate::clock::member_clock(),
+        &super::progress::Terminal::new(),
+    );
     match result {
         Ok(n) => {
             println!("Exported {n} members to {}", path.display());
@@ -294,7 +299,7 @@ pub fn run_search(dir: &Path, args: SearchArgs) -> ExitCode {
         query: args.query.clone(),
         ..Default::default()
     };
-    let clock = crate::api::members::clock();
+    let clock = crate::clock::member_clock();
     let result = members::page(
         store.conn(),
         &filter,

@@ -5,6 +5,7 @@
 // An edge of the app: reading the clock here is allowed (see clippy.toml).
 #![allow(clippy::disallowed_methods)]
 mod members;
+mod progress;
 mod today;
 
 use crate::store::{backup, check, Store};
@@ -169,7 +170,7 @@ fn run_backup(dir: &Path, file: Option<&Path>) -> ExitCode {
         Some(f) if f.is_dir() => open_source(&src).and_then(|c| {
             let dest = f.join(format!(
                 "groupdesk-{}.sqlite3",
-                crate::time::file_stamp(now)
+                crate::dates::file_stamp(now)
             ));
             backup::copy_to(&c, &dest).map(|_| dest)
         }),
@@ -200,7 +201,8 @@ fn run_demo(dir: &Path, opts: demo::DemoOptions) -> ExitCode {
     let Some(mut store) = open_store(dir) else {
         return ExitCode::FAILURE;
     };
-    match demo::fill(store.conn_mut(), &opts, now) {
+    let progress = progress::Terminal::new();
+    match store.write(|w| demo::fill(w, &opts, now, &progress)) {
         Ok(report) => {
             println!(
                 "Added {} demo groups, {} members and {} notes to {}",

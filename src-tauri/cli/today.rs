@@ -24,9 +24,14 @@ pub fn run_today(dir: &Path, args: TodayArgs) -> ExitCode {
         .map_err(|e| e.to_string())
         .and_then(|prefs| {
             let plan = settings::plan(&prefs);
-            today::view(store.conn_mut(), &plan, Utc::now())
+            store
+                .write(|w| {
+                    let view = today::view(w, &plan, Utc::now())?;
+                    today::remember(w, &view)?;
+                    Ok(view)
+                })
                 .map(|v| (prefs.language, v))
-                .map_err(|e| e.to_string())
+                .map_err(|e: crate::reminders::ReminderError| e.to_string())
         });
     let (language, view) = match result {
         Ok(r) => r,
@@ -50,7 +55,7 @@ pub fn run_today(dir: &Path, args: TodayArgs) -> ExitCode {
 }
 
 fn when(r: &crate::reminders::Reminder, tz: chrono_tz::Tz) -> String {
-    let at = crate::time::from_db(&r.fire_at)
+    let at = crate::dates::from_db(&r.fire_at)
         .map(|t| t.with_timezone(&tz))
         .map(|t| {
             if r.due_time.is_some() || r.snoozed {

@@ -1,16 +1,21 @@
 //! Realistic Chinese demo data, for trying GroupDesk and for benchmarks at chosen sizes.
-//! Deterministic for a given seed, written in one transaction, and additive: running it on a
-//! workspace that already has groups numbers the new ones past the existing names.
+//! Deterministic for a given seed, written in one transaction through the same use cases the
+//! window calls, and additive: running it on a workspace that already has groups numbers the
+//! new ones past the existing names.
 mod members;
 mod people;
 mod reminders;
 mod words;
 
-use crate::groups::{self, GoalInput, GroupError, GroupInput, Horizon, Rule, Stage, Threshold};
+use crate::groups::{self, GoalInput, GroupError, GroupInput, Horizon, Stage, Threshold};
+use crate::members::MemberError;
+use crate::progress::Progress;
+use crate::reminders::ReminderError;
+use crate::store::Write;
+use crate::validate::Rule;
 use chrono::{DateTime, Days, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use rusqlite::Connection;
 use words::{Brand, BRANDS};
 
 /// How much to generate (the command line's `demo` flags hold the defaults).
@@ -32,36 +37,49 @@ pub struct DemoReport {
     pub notes: u32,
 }
 
-/// Adds demo groups to the workspace; all or nothing.
+/// Why demo data could not be added (nothing was).
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(transparent)]
+    Groups(#[from] GroupError),
+    #[error(transparent)]
+    Members(#[from] MemberError),
+    #[error(transparent)]
+    Reminders(#[from] ReminderError),
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+/// Adds demo data to the workspace through the app's own writes; all or nothing (one write).
 pub fn fill(
-    conn: &mut Connection,
+    tx: &Write,
     opts: &DemoOptions,
     now: DateTime<Utc>,
-) -> Result<DemoReport, GroupError> {
+    progress: &dyn Progress,
+) -> Result<DemoReport, DemoError> {
     let mut rng = StdRng::seed_from_u64(opts.seed);
-    let tx = conn.transaction()?;
     for i in 0..opts.groups as usize {
         let brand = &BRANDS[i % BRANDS.len()];
         // Groups of one brand are numbered 1, 2, 3…; skip numbers already taken.
         let mut number = (i / BRANDS.len()) as u32 + 1;
         let mut input = group_input(brand, number, &mut rng, now);
         loop {
-            let errs = groups::check(&tx, &input, None)?;
+            let errs = groups::check(tx, &input, None)?;
             if errs.is_empty() {
                 break;
             }
             if errs.iter().any(|e| e.rule != Rule::Taken) {
-                return Err(GroupError::Invalid(errs));
+                return Err(GroupError::Invalid(errs).into());
             }
             number += 1;
             input.name = group_name(brand, number);
         }
-        groups::create_in(&tx, &input, now)?;
+        groups::create_id(tx, &input, now)?;
     }
-    members::fill(&tx, &mut rng, opts.members, opts.notes, now)?;
-    reminders::fill(&tx, &mut rng, opts.reminders, now)?;
-    tx.commit()?;
-    let _ = crate::store::optimize(conn); // best effort, after the commit
+    members::fill(tx, &mut rng, opts.members, opts.notes, now, progress)?;
+    reminders::fill(tx, &mut rng, opts.reminders, now)?;
+    // Fresh planner statistics once committed (best effort).
+    tx.optimize_after();
     Ok(DemoReport {
         groups: opts.groups,
         members: opts.members,

@@ -1,7 +1,7 @@
 //! Automatic daily backups while the app runs: a thread that sleeps until the next copy is due
 //! (waking at least hourly, so a suspended laptop catches up soon after it wakes), takes it,
 //! and rotates old ones. The first check waits a few seconds so it never slows the start.
-use crate::api::AppState;
+use crate::session::{Failure, Session};
 use crate::settings;
 use crate::store::backup;
 use chrono::Utc;
@@ -15,14 +15,15 @@ pub fn spawn(app: AppHandle) {
     std::thread::spawn(move || {
         std::thread::sleep(FIRST_CHECK);
         loop {
-            let state = app.state::<AppState>();
+            let state = app.state::<Session>();
             let now = Utc::now();
-            let _ = state.with_store(|store| {
-                let keep = settings::load(store.conn())?.backup_keep as usize;
-                if let Err(e) = backup::auto_backup_if_due(store, now, keep) {
+            // On a read connection: the copy never holds up the app's writes.
+            let _ = state.read(|c| {
+                let keep = settings::load(c)?.backup_keep as usize;
+                if let Err(e) = backup::auto_backup_if_due(c, &state.dir, now, keep) {
                     eprintln!("groupdesk: automatic backup failed: {e}");
                 }
-                Ok(())
+                Ok::<_, Failure>(())
             });
             let wait = (backup::next_auto_due(&state.dir, Utc::now()) - Utc::now())
                 .to_std()

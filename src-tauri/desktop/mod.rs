@@ -5,17 +5,40 @@
 #![allow(clippy::disallowed_methods)]
 mod backups;
 mod notify;
-pub mod probe;
 pub mod tray;
 
-use crate::api::{settings::set_window_title, AppState, Workspace};
+use crate::api::settings::set_window_title;
 use crate::instance::{self, Acquired};
+use crate::probe;
+use crate::session::Session;
 use crate::settings;
 use crate::store::Store;
+use crate::store::{Area, ChangeSet};
 use chrono::Utc;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tauri::{Listener, Manager};
+use tauri::Manager;
+
+/// Window events of the workspace: `workspace-changed` with every committed [`ChangeSet`]
+/// (open screens refresh the areas they show) and `job-progress` for running jobs.
+pub const CHANGED_EVENT: &str = "workspace-changed";
+pub const PROGRESS_EVENT: &str = "job-progress";
+
+fn announce_changes(app: &tauri::AppHandle) {
+    use tauri::Emitter;
+    let session = app.state::<Session>();
+    let h = app.clone();
+    session.bus().listen(move |changes: &ChangeSet| {
+        let _ = h.emit(CHANGED_EVENT, changes);
+        if changes.touches(Area::Settings) {
+            tray::apply(&h);
+        }
+    });
+    let h = app.clone();
+    session.jobs.set_sink(move |p| {
+        let _ = h.emit(PROGRESS_EVENT, p);
+    });
+}
 
 pub fn run(dir: PathBuf, hidden: bool) -> ExitCode {
     probe::start();
@@ -41,18 +64,17 @@ pub fn run(dir: PathBuf, hidden: bool) -> ExitCode {
         }
     };
 
-    let workspace = match Store::open_dir(&dir, Utc::now()) {
-        Ok(store) => Workspace::Open(store),
-        Err(e) => {
-            eprintln!("groupdesk: {e}");
-            Workspace::Failed(e.into())
-        }
-    };
+    let opened = Store::open_dir(&dir, Utc::now());
+    if let Err(e) = &opened {
+        eprintln!("groupdesk: {e}");
+    }
+    let language = opened
+        .as_ref()
+        .ok()
+        .and_then(|s| settings::load(s.conn()).ok())
+        .map(|s| s.language);
+    let session = Session::new(dir, opened);
     probe::mark("store-open");
-    let language = match &workspace {
-        Workspace::Open(s) => settings::load(s.conn()).map(|s| s.language).ok(),
-        Workspace::Failed(_) => None,
-    };
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -62,7 +84,7 @@ pub fn run(dir: PathBuf, hidden: bool) -> ExitCode {
             Some(vec![tray::HIDDEN_FLAG]),
         ))
         .on_window_event(tray::on_window_event)
-        .manage(AppState::new(dir, workspace))
+        .manage(session)
         .invoke_handler(crate::api_handlers!())
         .setup(move |app| {
             probe::mark("tauri-setup");
@@ -79,12 +101,9 @@ pub fn run(dir: PathBuf, hidden: bool) -> ExitCode {
                 }
             });
             app.manage(guard);
+            announce_changes(&handle);
             backups::spawn(handle.clone());
             tray::apply(&handle);
-            let tray_handle = handle.clone();
-            handle.listen(crate::api::settings::SETTINGS_CHANGED, move |_| {
-                tray::apply(&tray_handle)
-            });
             if hidden {
                 // Started at login: into the tray, window closed.
                 if let Some(language) = language {

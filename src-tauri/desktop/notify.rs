@@ -1,8 +1,8 @@
 //! How the scheduler's announcements reach the user in the app: a desktop notification (in
 //! the user's language) and an event the open window turns into a toast and a refresh of the
 //! Today view.
-use crate::api::AppState;
 use crate::scheduler::{Announcement, Host};
+use crate::session::Session;
 use crate::settings::Language;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
@@ -76,8 +76,8 @@ fn texts(language: Language, what: &Announcement) -> (String, String) {
 }
 
 impl Host for DesktopHost {
-    fn state(&self) -> &AppState {
-        self.0.state::<AppState>().inner()
+    fn session(&self) -> &Session {
+        self.0.state::<Session>().inner()
     }
 
     fn announce(&self, language: Language, what: Announcement) {

@@ -1,6 +1,6 @@
 //! Keeping GroupDesk in the tray so follow-ups still fire with the window closed (an option),
 //! and starting it at login (an option; it then starts hidden in the tray).
-use crate::api::AppState;
+use crate::session::{Failure, Session};
 use crate::settings::{self, Language};
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -11,8 +11,8 @@ use tauri_plugin_autostart::ManagerExt;
 pub const HIDDEN_FLAG: &str = "--hidden";
 
 fn prefs(app: &AppHandle) -> Option<settings::Settings> {
-    app.state::<AppState>()
-        .with_store(|s| Ok(settings::load(s.conn())?))
+    app.state::<Session>()
+        .read(|c| Ok::<_, Failure>(settings::load(c)?))
         .ok()
 }
 

@@ -13,6 +13,7 @@ mod validate;
 pub use queries::*;
 pub use validate::{validate, MAX_GOALS};
 
+use crate::validate::FieldError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -173,40 +174,6 @@ pub struct GroupCounts {
     pub active: u32,
     pub archived: u32,
     pub trash: u32,
-}
-
-/// Why a field was refused. The UI words each rule in the user's language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "rule", rename_all = "snake_case")]
-pub enum Rule {
-    Required,
-    TooLong {
-        max: u32,
-    },
-    OutOfRange {
-        #[ts(type = "number")]
-        min: i64,
-        #[ts(type = "number")]
-        max: i64,
-    },
-    InvalidDate,
-    /// Not in an accepted form (a phone number with letters…).
-    Invalid,
-    /// Refers to something that does not exist (an inviter who was deleted…).
-    Unknown,
-    TooMany {
-        max: u32,
-    },
-    /// Another group (not in the trash) already has this name.
-    Taken,
-}
-
-/// A refused field: `field` is the form's field name, `goals.2.title` for nested ones.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct FieldError {
-    pub field: String,
-    #[serde(flatten)]
-    pub rule: Rule,
 }
 
 #[derive(Debug, thiserror::Error)]

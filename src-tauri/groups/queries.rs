@@ -1,12 +1,13 @@
 //! Reading and writing groups. Each write that changes more than one row (a group and its
 //! goals) runs in one transaction.
 use super::{
-    validate, FieldError, Goal, GoalInput, Group, GroupCounts, GroupError, GroupInput,
-    GroupSummary, GroupView, Rule,
+    validate, Goal, GoalInput, Group, GroupCounts, GroupError, GroupInput, GroupSummary, GroupView,
 };
-use crate::time::to_db;
+use crate::dates::to_db;
+use crate::store::{Area, Write};
+use crate::validate::{FieldError, Rule};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const SUMMARY_COLUMNS: &str = "g.id, g.name, g.platform, g.kind, g.stage, g.size_cap, g.color, \
      g.theme, (SELECT count(*) FROM group_goals WHERE group_id = g.id), g.archived_at, \
@@ -185,7 +186,7 @@ fn normalise_goal(g: &GoalInput) -> Goal {
     }
 }
 
-fn write_goals(tx: &Transaction<'_>, id: i64, goals: &[GoalInput]) -> rusqlite::Result<()> {
+fn write_goals(tx: &Connection, id: i64, goals: &[GoalInput]) -> rusqlite::Result<()> {
     tx.execute("DELETE FROM group_goals WHERE group_id = ?1", [id])?;
     let mut stmt = tx.prepare_cached(
         "INSERT INTO group_goals (group_id, horizon, title, target, due_date, position)
@@ -212,25 +213,14 @@ fn ensure_valid(
     }
 }
 
-/// Creates a group with its goals in one transaction.
-pub fn create(
-    conn: &mut Connection,
-    input: &GroupInput,
-    now: DateTime<Utc>,
-) -> Result<Group, GroupError> {
-    let tx = conn.transaction()?;
-    let id = create_in(&tx, input, now)?;
-    tx.commit()?;
-    get(conn, id)
+/// Creates a group with its goals.
+pub fn create(tx: &Write, input: &GroupInput, now: DateTime<Utc>) -> Result<Group, GroupError> {
+    let id = create_id(tx, input, now)?;
+    get(tx, id)
 }
 
-/// Creates a group inside the caller's transaction (for writes that add several groups at
-/// once, such as the demo); returns its id.
-pub fn create_in(
-    tx: &Transaction<'_>,
-    input: &GroupInput,
-    now: DateTime<Utc>,
-) -> Result<i64, GroupError> {
+/// [`create`], returning only the id (demo data adding several groups).
+pub fn create_id(tx: &Write, input: &GroupInput, now: DateTime<Utc>) -> Result<i64, GroupError> {
     ensure_valid(tx, input, None)?;
     let color = next_color(tx)?;
     let ts = to_db(now);
@@ -259,19 +249,19 @@ pub fn create_in(
     )?;
     let id = tx.last_insert_rowid();
     write_goals(tx, id, &input.goals)?;
+    tx.changed(Area::Groups, [id]);
     Ok(id)
 }
 
 /// Replaces everything the user edits about a group (fields and goals) in one transaction.
 pub fn update(
-    conn: &mut Connection,
+    tx: &Write,
     id: i64,
     input: &GroupInput,
     now: DateTime<Utc>,
 ) -> Result<Group, GroupError> {
-    let tx = conn.transaction()?;
-    ensure_exists(&tx, id)?;
-    ensure_valid(&tx, input, Some(id))?;
+    ensure_exists(tx, id)?;
+    ensure_valid(tx, input, Some(id))?;
     tx.execute(
         "UPDATE groups SET name = ?2, platform = ?3, kind = ?4, theme = ?5, audience = ?6,
                 purpose = ?7, rules = ?8, announcement = ?9, threshold = ?10,
@@ -296,9 +286,9 @@ pub fn update(
             to_db(now),
         ],
     )?;
-    write_goals(&tx, id, &input.goals)?;
-    tx.commit()?;
-    get(conn, id)
+    write_goals(tx, id, &input.goals)?;
+    tx.changed(Area::Groups, [id]);
+    get(tx, id)
 }
 
 fn ensure_exists(conn: &Connection, id: i64) -> Result<(), GroupError> {
@@ -314,17 +304,18 @@ fn ensure_exists(conn: &Connection, id: i64) -> Result<(), GroupError> {
     }
 }
 
-fn set_column(conn: &Connection, id: i64, sql: &str, now: DateTime<Utc>) -> Result<(), GroupError> {
+fn set_column(conn: &Write, id: i64, sql: &str, now: DateTime<Utc>) -> Result<(), GroupError> {
     let changed = conn.execute(sql, params![id, to_db(now)])?;
     if changed == 0 {
         return Err(GroupError::NotFound(id));
     }
+    conn.changed(Area::Groups, [id]);
     Ok(())
 }
 
 /// Archives (`true`) or brings back (`false`) a group not in the trash.
 pub fn set_archived(
-    conn: &Connection,
+    conn: &Write,
     id: i64,
     archived: bool,
     now: DateTime<Utc>,
@@ -339,7 +330,7 @@ pub fn set_archived(
 }
 
 /// Moves a group to the trash. Nothing is removed; [`restore`] brings it back.
-pub fn trash(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<(), GroupError> {
+pub fn trash(conn: &Write, id: i64, now: DateTime<Utc>) -> Result<(), GroupError> {
     set_column(
         conn,
         id,
@@ -349,8 +340,7 @@ pub fn trash(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<(), Group
 }
 
 /// Brings a group back from the trash, unless a live group has taken its name meanwhile.
-pub fn restore(conn: &mut Connection, id: i64, now: DateTime<Utc>) -> Result<Group, GroupError> {
-    let tx = conn.transaction()?;
+pub fn restore(tx: &Write, id: i64, now: DateTime<Utc>) -> Result<Group, GroupError> {
     let name: String = tx
         .query_row(
             "SELECT name FROM groups WHERE id = ?1 AND deleted_at IS NOT NULL",
@@ -359,19 +349,19 @@ pub fn restore(conn: &mut Connection, id: i64, now: DateTime<Utc>) -> Result<Gro
         )
         .optional()?
         .ok_or(GroupError::NotFound(id))?;
-    if name_taken(&tx, &name, Some(id))? {
+    if name_taken(tx, &name, Some(id))? {
         return Err(GroupError::NameTaken(name));
     }
     tx.execute(
         "UPDATE groups SET deleted_at = NULL, updated_at = ?2 WHERE id = ?1",
         params![id, to_db(now)],
     )?;
-    tx.commit()?;
-    get(conn, id)
+    tx.changed(Area::Groups, [id]);
+    get(tx, id)
 }
 
 /// Deletes a group in the trash for good (with its goals).
-pub fn purge(conn: &Connection, id: i64) -> Result<(), GroupError> {
+pub fn purge(conn: &Write, id: i64) -> Result<(), GroupError> {
     let in_trash: Option<bool> = conn
         .query_row(
             "SELECT deleted_at IS NOT NULL FROM groups WHERE id = ?1",
@@ -384,12 +374,17 @@ pub fn purge(conn: &Connection, id: i64) -> Result<(), GroupError> {
         Some(false) => Err(GroupError::NotInTrash(id)),
         Some(true) => {
             conn.execute("DELETE FROM groups WHERE id = ?1", [id])?;
+            conn.changed(Area::Groups, [id]);
+            conn.changed(Area::Members, []);
             Ok(())
         }
     }
 }
 
 /// Deletes every group in the trash for good; returns how many.
-pub fn empty_trash(conn: &Connection) -> Result<usize, GroupError> {
-    Ok(conn.execute("DELETE FROM groups WHERE deleted_at IS NOT NULL", [])?)
+pub fn empty_trash(conn: &Write) -> Result<usize, GroupError> {
+    let n = conn.execute("DELETE FROM groups WHERE deleted_at IS NOT NULL", [])?;
+    conn.changed(Area::Groups, []);
+    conn.changed(Area::Members, []);
+    Ok(n)
 }

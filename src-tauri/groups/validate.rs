@@ -1,7 +1,8 @@
 //! The rules a group must meet before it is saved. Pure: the UI calls them live through
 //! `validate_group` so the form and the store can never disagree.
-use super::{FieldError, GroupInput, Rule};
-use crate::time::parse_date;
+use super::GroupInput;
+use crate::dates::iso_date;
+use crate::validate::{FieldError, Rule};
 
 pub const NAME_MAX: u32 = 60;
 pub const SHORT_MAX: u32 = 500;
@@ -83,7 +84,7 @@ pub fn validate(input: &GroupInput) -> Vec<FieldError> {
             Some(_) => {}
         }
         if let Some(d) = goal.due_date.as_deref().filter(|d| !d.is_empty()) {
-            if parse_date(d).is_none() {
+            if iso_date(d).is_none() {
                 push(format!("goals.{i}.due_date"), Rule::InvalidDate);
             }
         }

@@ -2,7 +2,8 @@
 //! reason), category and role. Points live in the ledger ([`super::points`]).
 use super::queries::ensure_exists;
 use super::{Category, MemberError, MemberStatus, Membership, Result, StatusChange};
-use crate::time::to_db;
+use crate::dates::to_db;
+use crate::store::{Area, Write};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -41,23 +42,19 @@ pub fn group_exists(conn: &Connection, group_id: i64) -> Result<()> {
 
 fn check_date(field: &str, d: &Option<String>) -> Result<()> {
     if let Some(d) = d {
-        if crate::time::parse_date(d).is_none() {
-            return Err(MemberError::Invalid(vec![crate::groups::FieldError {
+        if crate::dates::iso_date(d).is_none() {
+            return Err(MemberError::Invalid(vec![crate::validate::FieldError {
                 field: field.into(),
-                rule: crate::groups::Rule::InvalidDate,
+                rule: crate::validate::Rule::InvalidDate,
             }]));
         }
     }
     Ok(())
 }
 
-/// Adds a member to a group (status "in group", recorded in the history).
-pub fn join(
-    conn: &Connection,
-    member_id: i64,
-    input: &JoinInput,
-    now: DateTime<Utc>,
-) -> Result<()> {
+/// Adds a member to a group (status "in group", recorded in the history): the membership and
+/// its first history row commit together.
+pub fn join(conn: &Write, member_id: i64, input: &JoinInput, now: DateTime<Utc>) -> Result<()> {
     ensure_exists(conn, member_id)?;
     group_exists(conn, input.group_id)?;
     join_checked(conn, member_id, input, now)
@@ -66,7 +63,7 @@ pub fn join(
 /// [`join`] for a member and group the caller has already checked exist (an import checks
 /// the group once, not per row).
 pub fn join_checked(
-    conn: &Connection,
+    conn: &Write,
     member_id: i64,
     input: &JoinInput,
     now: DateTime<Utc>,
@@ -86,13 +83,14 @@ pub fn join_checked(
          VALUES (?1, ?2, 'in_group', '', ?3)",
     )?
     .execute(params![member_id, input.group_id, to_db(now)])?;
+    conn.changed(Area::Members, [member_id]);
     Ok(())
 }
 
 /// Changes a member's status in a group and records it with the reason (a no-op when the
-/// status is already that).
+/// status is already that): the status and its history row commit together.
 pub fn set_status(
-    conn: &Connection,
+    conn: &Write,
     member_id: i64,
     group_id: i64,
     status: MemberStatus,
@@ -120,11 +118,12 @@ pub fn set_status(
         "INSERT INTO status_changes (member_id, group_id, status, reason, at) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![member_id, group_id, status, reason.trim(), to_db(now)])?;
+    conn.changed(Area::Members, [member_id]);
     Ok(true)
 }
 
 pub fn edit_membership(
-    conn: &Connection,
+    conn: &Write,
     member_id: i64,
     group_id: i64,
     edit: &MembershipEdit,
@@ -144,21 +143,23 @@ pub fn edit_membership(
     if n == 0 {
         return Err(MemberError::NotInGroup(group_id));
     }
+    conn.changed(Area::Members, [member_id]);
     Ok(())
 }
 
 pub fn set_category(
-    conn: &Connection,
+    conn: &Write,
     member_id: i64,
     group_id: i64,
     category: Category,
 ) -> Result<bool> {
-    Ok(conn
+    let n = conn
         .prepare_cached(
             "UPDATE memberships SET category = ?3 WHERE member_id = ?1 AND group_id = ?2",
         )?
-        .execute(params![member_id, group_id, category])?
-        > 0)
+        .execute(params![member_id, group_id, category])?;
+    conn.changed(Area::Members, [member_id]);
+    Ok(n > 0)
 }
 
 /// The level name for `points` in a group (the highest threshold reached).
@@ -212,18 +213,17 @@ pub(crate) fn memberships_of(conn: &Connection, member_id: i64) -> Result<Vec<Me
 /// recording the reason on each membership; nothing is deleted. One transaction; returns how
 /// many memberships changed.
 pub fn remove_everywhere(
-    conn: &mut Connection,
+    tx: &Write,
     member_ids: &[i64],
     reason: &str,
     now: DateTime<Utc>,
 ) -> Result<u32> {
     if reason.trim().is_empty() {
-        return Err(MemberError::Invalid(vec![crate::groups::FieldError {
+        return Err(MemberError::Invalid(vec![crate::validate::FieldError {
             field: "reason".into(),
-            rule: crate::groups::Rule::Required,
+            rule: crate::validate::Rule::Required,
         }]));
     }
-    let tx = conn.transaction()?;
     let mut changed = 0;
     for id in member_ids {
         let groups: Vec<i64> = tx
@@ -233,11 +233,10 @@ pub fn remove_everywhere(
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for g in groups {
-            if set_status(&tx, *id, g, MemberStatus::Removed, reason, now)? {
+            if set_status(tx, *id, g, MemberStatus::Removed, reason, now)? {
                 changed += 1;
             }
         }
     }
-    tx.commit()?;
     Ok(changed)
 }

@@ -4,9 +4,13 @@
 //! log ("last contacted") and who invited whom.
 //!
 //! A member is deleted into a trash (like groups and notes) and can be restored; only emptying
-//! the trash removes rows. Every write that touches several rows is one transaction, and keeps
-//! the member's search document ([`search`]) in step inside that transaction.
+//! the trash removes rows. Every write takes the [`crate::store::Write`] handle, so what
+//! belongs together commits as one, and the member's search document ([`search`]) is rebuilt
+//! inside that transaction from whatever the write marked stale.
 
+mod bulk;
+mod detail;
+mod filter;
 pub mod list;
 mod memberships;
 mod notes;
@@ -14,21 +18,26 @@ mod points;
 mod queries;
 mod referrals;
 pub mod search;
+mod segments;
 pub mod stored;
 mod tags;
 pub mod text;
 mod validate;
 
+pub use bulk::*;
+pub use detail::{detail, MemberDetail};
+pub use filter::*;
 pub use list::*;
 pub use memberships::*;
 pub use notes::*;
 pub use points::*;
 pub use queries::*;
 pub use referrals::*;
+pub use segments::*;
 pub use tags::*;
 pub use validate::{parse_birthday, validate, Birthday, MAX_HANDLES};
 
-use crate::groups::FieldError;
+use crate::validate::FieldError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -203,6 +212,8 @@ pub enum MemberError {
     NotInTrash(i64),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
+    #[error("cancelled")]
+    Cancelled(#[from] crate::progress::Cancelled),
 }
 
 pub type Result<T> = std::result::Result<T, MemberError>;

@@ -3,10 +3,11 @@
 //! note write updates the member's search document in the same transaction.
 use super::queries::ensure_exists;
 use super::{found, search, Channel, MemberError, Result};
-use crate::groups::{FieldError, Rule};
-use crate::time::to_db;
+use crate::dates::to_db;
+use crate::store::{Area, Write};
+use crate::validate::{FieldError, Rule};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -91,82 +92,62 @@ pub fn list_trashed_notes(conn: &Connection, member_id: i64) -> Result<Vec<Note>
         .collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn add_note(
-    conn: &mut Connection,
-    member_id: i64,
-    body: &str,
-    now: DateTime<Utc>,
-) -> Result<Note> {
-    check_body(body)?;
-    let tx = conn.transaction()?;
-    ensure_exists(&tx, member_id)?;
-    add_note_in(&tx, member_id, body, now)?;
-    let id = tx.last_insert_rowid();
-    search::reindex(&tx, member_id)?;
-    tx.commit()?;
-    get_note(conn, id)
+/// Adds a note to a member's timeline.
+pub fn add_note(w: &Write, member_id: i64, body: &str, now: DateTime<Utc>) -> Result<Note> {
+    ensure_exists(w, member_id)?;
+    add_note_in(w, member_id, body, now)?;
+    get_note(w, w.last_insert_rowid())
 }
 
-/// Adds a note without reindexing (the caller reindexes the member once at the end).
-pub fn add_note_in(
-    conn: &Connection,
-    member_id: i64,
-    body: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
+/// [`add_note`] for a member the caller knows exists (an import row, demo data).
+pub fn add_note_in(w: &Write, member_id: i64, body: &str, now: DateTime<Utc>) -> Result<()> {
     check_body(body)?;
-    conn.prepare_cached(
+    w.prepare_cached(
         "INSERT INTO notes (member_id, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
     )?
     .execute(params![member_id, body.trim(), to_db(now)])?;
+    search::touched(w, member_id);
     Ok(())
 }
 
-fn change_note(
-    conn: &mut Connection,
-    id: i64,
-    sql: &str,
-    p: &[&dyn rusqlite::ToSql],
-) -> Result<Note> {
-    let tx = conn.transaction()?;
-    let note = get_note(&tx, id)?;
-    tx.execute(sql, p)?;
-    search::reindex(&tx, note.member_id)?;
-    tx.commit()?;
-    get_note(conn, id)
+fn change_note(w: &Write, id: i64, sql: &str, p: &[&dyn rusqlite::ToSql]) -> Result<Note> {
+    let note = get_note(w, id)?;
+    w.execute(sql, p)?;
+    search::touched(w, note.member_id);
+    get_note(w, id)
 }
 
-pub fn edit_note(conn: &mut Connection, id: i64, body: &str, now: DateTime<Utc>) -> Result<Note> {
+pub fn edit_note(w: &Write, id: i64, body: &str, now: DateTime<Utc>) -> Result<Note> {
     check_body(body)?;
     change_note(
-        conn,
+        w,
         id,
         "UPDATE notes SET body = ?2, updated_at = ?3 WHERE id = ?1",
         &[&id, &body.trim(), &to_db(now)],
     )
 }
 
-pub fn pin_note(conn: &mut Connection, id: i64, pinned: bool) -> Result<Note> {
+pub fn pin_note(w: &Write, id: i64, pinned: bool) -> Result<Note> {
     change_note(
-        conn,
+        w,
         id,
         "UPDATE notes SET pinned = ?2 WHERE id = ?1",
         &[&id, &pinned],
     )
 }
 
-pub fn trash_note(conn: &mut Connection, id: i64, now: DateTime<Utc>) -> Result<Note> {
+pub fn trash_note(w: &Write, id: i64, now: DateTime<Utc>) -> Result<Note> {
     change_note(
-        conn,
+        w,
         id,
         "UPDATE notes SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         &[&id, &to_db(now)],
     )
 }
 
-pub fn restore_note(conn: &mut Connection, id: i64) -> Result<Note> {
+pub fn restore_note(w: &Write, id: i64) -> Result<Note> {
     change_note(
-        conn,
+        w,
         id,
         "UPDATE notes SET deleted_at = NULL WHERE id = ?1",
         &[&id],
@@ -176,23 +157,25 @@ pub fn restore_note(conn: &mut Connection, id: i64) -> Result<Note> {
 /// What the "log a contact" form sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct InteractionInput {
-    /// An RFC 3339 instant; the UI sends the local time the user picked.
-    pub at: String,
+    /// An RFC 3339 instant the user picked; none for "now" (the app stamps it).
+    pub at: Option<String>,
     pub channel: Channel,
     pub summary: String,
 }
 
+/// Logs a contact with a member (the "last contacted" the lists and Today read), at the time
+/// the input names or at `now`.
 pub fn log_interaction(
-    conn: &Connection,
+    conn: &Write,
     member_id: i64,
     input: &InteractionInput,
+    now: DateTime<Utc>,
 ) -> Result<Interaction> {
     ensure_exists(conn, member_id)?;
-    let Some(at) = crate::time::from_db(&input.at) else {
-        return Err(MemberError::Invalid(vec![FieldError {
-            field: "at".into(),
-            rule: Rule::InvalidDate,
-        }]));
+    let at = match &input.at {
+        None => now,
+        Some(at) => crate::dates::from_db(at)
+            .ok_or_else(|| MemberError::Invalid(vec![FieldError::new("at", Rule::InvalidDate)]))?,
     };
     if input.summary.chars().count() > 2000 {
         return Err(MemberError::Invalid(vec![FieldError {
@@ -209,6 +192,7 @@ pub fn log_interaction(
         input.channel,
         input.summary.trim()
     ])?;
+    conn.changed(Area::Members, [member_id]);
     Ok(Interaction {
         id: conn.last_insert_rowid(),
         member_id,
@@ -237,7 +221,35 @@ pub fn list_interactions(conn: &Connection, member_id: i64) -> Result<Vec<Intera
         .collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn delete_interaction(conn: &Connection, id: i64) -> Result<()> {
+/// Logs a private-chat contact now, with a summary (done for a cadence, birthday or win-back
+/// item on Today).
+pub fn log_contact(
+    w: &Write,
+    member_id: i64,
+    summary: &str,
+    now: DateTime<Utc>,
+) -> Result<Interaction> {
+    log_interaction(
+        w,
+        member_id,
+        &InteractionInput {
+            at: None,
+            channel: Channel::PrivateChat,
+            summary: summary.to_string(),
+        },
+        now,
+    )
+}
+
+pub fn delete_interaction(conn: &Write, id: i64) -> Result<()> {
+    let member: Option<i64> = conn
+        .query_row(
+            "SELECT member_id FROM interactions WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
     conn.execute("DELETE FROM interactions WHERE id = ?1", [id])?;
+    conn.changed(Area::Members, member);
     Ok(())
 }

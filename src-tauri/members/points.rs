@@ -2,10 +2,11 @@
 //! sharing, helping, attending), whose sum triggers keep on the membership, and the level
 //! thresholds each group sets.
 use super::{found, MemberError, Result};
-use crate::groups::{FieldError, Rule};
-use crate::time::to_db;
+use crate::dates::to_db;
+use crate::store::{Area, Write};
+use crate::validate::{FieldError, Rule};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -35,7 +36,7 @@ fn invalid(field: &str, rule: Rule) -> MemberError {
 
 /// Adds a ledger entry (negative to deduct) to a member's points in a group.
 pub fn add_points(
-    conn: &Connection,
+    conn: &Write,
     member_id: i64,
     input: &PointsInput,
     now: DateTime<Utc>,
@@ -68,6 +69,7 @@ pub fn add_points(
     )?
     .execute(params![member_id, input.group_id, input.amount, input.reason.trim(), to_db(now)])?;
     let id = conn.last_insert_rowid();
+    conn.changed(Area::Members, [member_id]);
     Ok(list_points(conn, member_id)?
         .into_iter()
         .find(|e| e.id == id)
@@ -96,8 +98,16 @@ pub fn list_points(conn: &Connection, member_id: i64) -> Result<Vec<PointsEntry>
 }
 
 /// Removes a ledger entry (a mistake); the total follows.
-pub fn delete_points(conn: &Connection, id: i64) -> Result<()> {
+pub fn delete_points(conn: &Write, id: i64) -> Result<()> {
+    let member: Option<i64> = conn
+        .query_row(
+            "SELECT member_id FROM points_ledger WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
     conn.execute("DELETE FROM points_ledger WHERE id = ?1", [id])?;
+    conn.changed(Area::Members, member);
     Ok(())
 }
 
@@ -131,11 +141,7 @@ pub fn list_levels(conn: &Connection, group_id: i64) -> Result<Vec<Level>> {
 }
 
 /// Replaces a group's level thresholds (one transaction); thresholds must be distinct.
-pub fn set_levels(
-    conn: &mut Connection,
-    group_id: i64,
-    levels: &[LevelInput],
-) -> Result<Vec<Level>> {
+pub fn set_levels(tx: &Write, group_id: i64, levels: &[LevelInput]) -> Result<Vec<Level>> {
     let mut errs = Vec::new();
     for (i, l) in levels.iter().enumerate() {
         let n = l.name.trim().chars().count();
@@ -168,8 +174,7 @@ pub fn set_levels(
     if !errs.is_empty() {
         return Err(MemberError::Invalid(errs));
     }
-    let tx = conn.transaction()?;
-    super::memberships::group_exists(&tx, group_id)?;
+    super::memberships::group_exists(tx, group_id)?;
     tx.execute("DELETE FROM levels WHERE group_id = ?1", [group_id])?;
     for l in levels {
         tx.execute(
@@ -177,8 +182,8 @@ pub fn set_levels(
             params![group_id, l.name.trim(), l.min_points],
         )?;
     }
-    tx.commit()?;
-    list_levels(conn, group_id)
+    tx.changed(Area::Levels, [group_id]);
+    list_levels(tx, group_id)
 }
 
 /// The points range `[min, next)` of a level, for filtering.

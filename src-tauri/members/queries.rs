@@ -1,5 +1,6 @@
 //! Creating, reading, editing, trashing and restoring member profiles, and the user-defined
-//! fields they carry. Each write is one transaction with the member's search document.
+//! fields they carry. Every write marks the member's search document stale, and the write
+//! handle rebuilds it before the transaction commits ([`search::touched`]).
 use super::memberships::memberships_of;
 use super::stored::{self, ProfileRows};
 use super::tags::{ensure_tags, tags_of};
@@ -7,8 +8,9 @@ use super::{
     found, search, validate, FieldValue, Handle, Member, MemberError, MemberInput, MemberRef,
     Result,
 };
-use crate::groups::{FieldError, Rule};
-use crate::time::to_db;
+use crate::dates::to_db;
+use crate::store::{Area, Write};
+use crate::validate::{FieldError, Rule};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -66,56 +68,32 @@ pub fn field_exists(conn: &Connection, id: i64) -> rusqlite::Result<bool> {
         .query_row([id], |r| r.get(0))
 }
 
-/// Creates a member (profile, handles, fields, tags) in one transaction.
-pub fn create(conn: &mut Connection, input: &MemberInput, now: DateTime<Utc>) -> Result<Member> {
-    let tx = conn.transaction()?;
-    let id = create_in(&tx, input, now)?;
-    tx.commit()?;
-    get(conn, id)
+/// Creates a member (profile, handles, fields, tags); its search document is written when the
+/// write commits.
+pub fn create(w: &Write, input: &MemberInput, now: DateTime<Utc>) -> Result<Member> {
+    let id = create_id(w, input, now)?;
+    get(w, id)
 }
 
-/// Creates a member inside the caller's transaction, with its search document.
-pub fn create_in(conn: &Connection, input: &MemberInput, now: DateTime<Utc>) -> Result<i64> {
-    let id = insert_in(conn, input, now)?;
-    search::index_new(conn, id)?;
+/// [`create`], returning only the new id (bulk writes that do not need the member back).
+pub fn create_id(w: &Write, input: &MemberInput, now: DateTime<Utc>) -> Result<i64> {
+    ensure_valid(w, input, None)?;
+    let rows = ProfileRows::new(input);
+    let tags = ensure_tags(w, &rows.tags)?;
+    let id = stored::insert(w, &rows, &tags, &to_db(now))?;
+    search::created(w, id);
     Ok(id)
 }
 
-/// Creates a member without writing its search document: for imports, which add a note too
-/// and then index the member once (the caller must call [`search::index_new`]).
-pub fn insert_in(conn: &Connection, input: &MemberInput, now: DateTime<Utc>) -> Result<i64> {
-    ensure_valid(conn, input, None)?;
-    let rows = ProfileRows::new(input);
-    let tags = ensure_tags(conn, &rows.tags)?;
-    stored::insert(conn, &rows, &tags, &to_db(now))
-}
-
 /// Replaces the profile of member `id` (memberships, notes and points are kept).
-pub fn update(
-    conn: &mut Connection,
-    id: i64,
-    input: &MemberInput,
-    now: DateTime<Utc>,
-) -> Result<Member> {
-    let tx = conn.transaction()?;
-    update_in(&tx, id, input, now)?;
-    search::reindex(&tx, id)?;
-    tx.commit()?;
-    get(conn, id)
-}
-
-/// Replaces a profile inside the caller's transaction, without reindexing (the caller must).
-pub fn update_in(
-    conn: &Connection,
-    id: i64,
-    input: &MemberInput,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    ensure_exists(conn, id)?;
-    ensure_valid(conn, input, Some(id))?;
+pub fn update(w: &Write, id: i64, input: &MemberInput, now: DateTime<Utc>) -> Result<Member> {
+    ensure_exists(w, id)?;
+    ensure_valid(w, input, Some(id))?;
     let rows = ProfileRows::new(input);
-    let tags = ensure_tags(conn, &rows.tags)?;
-    stored::update(conn, id, &rows, &tags, &to_db(now))
+    let tags = ensure_tags(w, &rows.tags)?;
+    stored::update(w, id, &rows, &tags, &to_db(now))?;
+    search::touched(w, id);
+    get(w, id)
 }
 
 pub(crate) fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {
@@ -202,11 +180,10 @@ pub fn get(conn: &Connection, id: i64) -> Result<Member> {
 }
 
 /// Moves members to the trash (their notes, memberships and points stay with them).
-pub fn trash(conn: &mut Connection, ids: &[i64], now: DateTime<Utc>) -> Result<usize> {
-    let tx = conn.transaction()?;
+pub fn trash(tx: &Write, ids: &[i64], now: DateTime<Utc>) -> Result<usize> {
     let mut n = 0;
     for &id in ids {
-        ensure_exists(&tx, id)?;
+        ensure_exists(tx, id)?;
         n += tx
             .prepare_cached(
                 "UPDATE members SET deleted_at = ?2, updated_at = ?2
@@ -214,15 +191,15 @@ pub fn trash(conn: &mut Connection, ids: &[i64], now: DateTime<Utc>) -> Result<u
             )?
             .execute(params![id, to_db(now)])?;
     }
-    tx.commit()?;
+    tx.changed(Area::Members, ids.iter().copied());
     Ok(n)
 }
 
-pub fn restore(conn: &mut Connection, ids: &[i64], now: DateTime<Utc>) -> Result<usize> {
-    let tx = conn.transaction()?;
+/// Takes members out of the trash.
+pub fn restore(tx: &Write, ids: &[i64], now: DateTime<Utc>) -> Result<usize> {
     let mut n = 0;
     for &id in ids {
-        ensure_exists(&tx, id)?;
+        ensure_exists(tx, id)?;
         n += tx
             .prepare_cached(
                 "UPDATE members SET deleted_at = NULL, updated_at = ?2
@@ -230,13 +207,12 @@ pub fn restore(conn: &mut Connection, ids: &[i64], now: DateTime<Utc>) -> Result
             )?
             .execute(params![id, to_db(now)])?;
     }
-    tx.commit()?;
+    tx.changed(Area::Members, ids.iter().copied());
     Ok(n)
 }
 
 /// Deletes a member in the trash for good, with everything attached to them.
-pub fn purge(conn: &mut Connection, id: i64) -> Result<()> {
-    let tx = conn.transaction()?;
+pub fn purge(tx: &Write, id: i64) -> Result<()> {
     let deleted: Option<Option<String>> = tx
         .query_row("SELECT deleted_at FROM members WHERE id = ?1", [id], |r| {
             r.get(0)
@@ -247,24 +223,23 @@ pub fn purge(conn: &mut Connection, id: i64) -> Result<()> {
         Some(None) => return Err(MemberError::NotInTrash(id)),
         Some(Some(_)) => {}
     }
-    search::remove(&tx, id)?;
+    search::remove(tx, id)?;
     tx.execute("DELETE FROM members WHERE id = ?1", [id])?;
-    tx.commit()?;
+    tx.changed(Area::Members, [id]);
     Ok(())
 }
 
 /// Deletes every member in the trash for good; returns how many.
-pub fn empty_trash(conn: &mut Connection) -> Result<usize> {
-    let tx = conn.transaction()?;
+pub fn empty_trash(tx: &Write) -> Result<usize> {
     let ids: Vec<i64> = tx
         .prepare("SELECT id FROM members WHERE deleted_at IS NOT NULL")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for &id in &ids {
-        search::remove(&tx, id)?;
+        search::remove(tx, id)?;
     }
     tx.execute("DELETE FROM members WHERE deleted_at IS NOT NULL", [])?;
-    tx.commit()?;
+    tx.changed(Area::Members, ids.iter().copied());
     Ok(ids.len())
 }
 
@@ -302,7 +277,7 @@ fn field_name_errors(name: &str) -> Vec<FieldError> {
     }]
 }
 
-pub fn create_field(conn: &Connection, name: &str) -> Result<CustomField> {
+pub fn create_field(conn: &Write, name: &str) -> Result<CustomField> {
     let errs = field_name_errors(name);
     if !errs.is_empty() {
         return Err(MemberError::Invalid(errs));
@@ -321,8 +296,10 @@ pub fn create_field(conn: &Connection, name: &str) -> Result<CustomField> {
         }
         other => {
             other?;
+            let id = conn.last_insert_rowid();
+            conn.changed(Area::Fields, [id]);
             Ok(CustomField {
-                id: conn.last_insert_rowid(),
+                id,
                 name: name.into(),
             })
         }
@@ -330,16 +307,15 @@ pub fn create_field(conn: &Connection, name: &str) -> Result<CustomField> {
 }
 
 /// Deletes a field and its values, and drops those values from search, in one transaction.
-pub fn delete_field(conn: &mut Connection, id: i64) -> Result<()> {
-    let tx = conn.transaction()?;
+pub fn delete_field(tx: &Write, id: i64) -> Result<()> {
     let holders: Vec<i64> = tx
         .prepare("SELECT member_id FROM member_field_values WHERE field_id = ?1")?
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     tx.execute("DELETE FROM custom_fields WHERE id = ?1", [id])?;
     for m in holders {
-        search::reindex(&tx, m)?;
+        search::touched(tx, m);
     }
-    tx.commit()?;
+    tx.changed(Area::Fields, [id]);
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Referrals (邀请/裂变): who invited whom, how many each member brought in, and the tree of
 //! people under a member.
 use super::{MemberRef, Result};
+use crate::store::{Area, Write};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -60,6 +61,18 @@ pub fn is_invited_by(conn: &Connection, member: i64, ancestor: i64) -> Result<bo
         params![member, ancestor],
         |r| r.get(0),
     )?)
+}
+
+/// Records that `inviter` invited member `id`, unless that would name the member themself or
+/// make a loop; returns whether it was recorded.
+pub fn set_inviter(w: &Write, id: i64, inviter: i64) -> Result<bool> {
+    if inviter == id || is_invited_by(w, inviter, id)? {
+        return Ok(false);
+    }
+    w.prepare_cached("UPDATE members SET invited_by = ?2 WHERE id = ?1")?
+        .execute(params![id, inviter])?;
+    w.changed(Area::Members, [id, inviter]);
+    Ok(true)
 }
 
 /// The members who invited the most people (live invitees), most first.

@@ -21,6 +21,7 @@
 //! Tags are not in the documents: a tag rename would rewrite thousands of them. A query term
 //! also matches the members carrying a tag whose name contains it.
 use super::text::{fold, phone_key, pieces, syllables, Piece};
+use crate::store::{Area, Write};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::BTreeSet;
 
@@ -140,6 +141,38 @@ fn digit_triples(digits: &str) -> String {
         .map(|t| format!("p{}", String::from_utf8_lossy(t)))
         .collect();
     triples.join(" ")
+}
+
+/// Records that member `id` changed: announced after the commit, with its search document
+/// rebuilt just before it (once, however many of its rows the write touched).
+pub fn touched(w: &Write, id: i64) {
+    w.changed(Area::Members, [id]);
+    if !w.is_stale(index_created, id) {
+        w.stale(reindex_many, [id]);
+    }
+}
+
+/// Records that member `id` was created in this write: its document is written before the
+/// commit, from everything the write gave it (profile, notes, fields).
+pub fn created(w: &Write, id: i64) {
+    w.changed(Area::Members, [id]);
+    w.stale(index_created, [id]);
+}
+
+/// Records that the caller wrote member `id`'s document itself (an import, from the tokens it
+/// prepared on another thread).
+pub fn indexed(w: &Write, id: i64) {
+    w.changed(Area::Members, [id]);
+    w.fresh(index_created, id);
+    w.fresh(reindex_many, id);
+}
+
+fn reindex_many(conn: &Connection, ids: &[i64]) -> rusqlite::Result<()> {
+    ids.iter().try_for_each(|&id| reindex(conn, id))
+}
+
+fn index_created(conn: &Connection, ids: &[i64]) -> rusqlite::Result<()> {
+    ids.iter().try_for_each(|&id| index_new(conn, id))
 }
 
 /// Rewrites the search document of one member from what the database holds now.

@@ -1,6 +1,7 @@
 //! Tags (标签): free labels, many per member, renamable and mergeable. Names are unique
 //! ignoring Latin case; a tag is created the first time a name is used.
 use super::{MemberError, Result, TagRef};
+use crate::store::{Area, Write};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -62,7 +63,7 @@ fn find_tag(conn: &Connection, name: &str) -> Result<Option<i64>> {
 }
 
 /// The ids of the named tags, creating the ones that do not exist yet (blank names skipped).
-pub(crate) fn ensure_tags(conn: &Connection, names: &[String]) -> Result<Vec<i64>> {
+pub(crate) fn ensure_tags(conn: &Write, names: &[String]) -> Result<Vec<i64>> {
     let mut ids = Vec::new();
     for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
         let id = match find_tag(conn, name)? {
@@ -72,7 +73,9 @@ pub(crate) fn ensure_tags(conn: &Connection, names: &[String]) -> Result<Vec<i64
                     "INSERT INTO tags (name, color) VALUES (?1, (SELECT count(*) % 10 FROM tags))",
                 )?
                 .execute([name])?;
-                conn.last_insert_rowid()
+                let id = conn.last_insert_rowid();
+                conn.changed(Area::Tags, [id]);
+                id
             }
         };
         if !ids.contains(&id) {
@@ -85,26 +88,27 @@ pub(crate) fn ensure_tags(conn: &Connection, names: &[String]) -> Result<Vec<i64
 fn check_name(name: &str) -> Result<&str> {
     let n = name.trim();
     let rule = if n.is_empty() {
-        crate::groups::Rule::Required
+        crate::validate::Rule::Required
     } else if n.chars().count() > super::validate::TAG_MAX as usize {
-        crate::groups::Rule::TooLong {
+        crate::validate::Rule::TooLong {
             max: super::validate::TAG_MAX,
         }
     } else {
         return Ok(n);
     };
-    Err(MemberError::Invalid(vec![crate::groups::FieldError {
+    Err(MemberError::Invalid(vec![crate::validate::FieldError {
         field: "name".into(),
         rule,
     }]))
 }
 
-pub fn create_tag(conn: &Connection, name: &str) -> Result<TagRef> {
+pub fn create_tag(conn: &Write, name: &str) -> Result<TagRef> {
     let name = check_name(name)?;
     if find_tag(conn, name)?.is_some() {
         return Err(MemberError::TagTaken(name.into()));
     }
     let id = ensure_tags(conn, &[name.to_string()])?[0];
+    conn.changed(Area::Tags, [id]);
     tag_ref(conn, id)
 }
 
@@ -126,29 +130,30 @@ fn tag_ref(conn: &Connection, id: i64) -> Result<TagRef> {
 }
 
 /// Renames a tag; refuses a name another tag has (merge them instead).
-pub fn rename_tag(conn: &Connection, id: i64, name: &str) -> Result<TagRef> {
+pub fn rename_tag(conn: &Write, id: i64, name: &str) -> Result<TagRef> {
     let name = check_name(name)?;
     tag_ref(conn, id)?;
     if matches!(find_tag(conn, name)?, Some(other) if other != id) {
         return Err(MemberError::TagTaken(name.into()));
     }
     conn.execute("UPDATE tags SET name = ?2 WHERE id = ?1", params![id, name])?;
+    conn.changed(Area::Tags, [id]);
     tag_ref(conn, id)
 }
 
-pub fn set_tag_color(conn: &Connection, id: i64, color: u8) -> Result<TagRef> {
+pub fn set_tag_color(conn: &Write, id: i64, color: u8) -> Result<TagRef> {
     conn.execute(
         "UPDATE tags SET color = ?2 WHERE id = ?1",
         params![id, color.min(9)],
     )?;
+    conn.changed(Area::Tags, [id]);
     tag_ref(conn, id)
 }
 
 /// Moves every member of tag `from` onto tag `into` and deletes `from`, in one transaction.
-pub fn merge_tags(conn: &mut Connection, from: i64, into: i64) -> Result<TagRef> {
-    let tx = conn.transaction()?;
-    tag_ref(&tx, from)?;
-    tag_ref(&tx, into)?;
+pub fn merge_tags(tx: &Write, from: i64, into: i64) -> Result<TagRef> {
+    tag_ref(tx, from)?;
+    tag_ref(tx, into)?;
     if from != into {
         tx.execute(
             "INSERT OR IGNORE INTO member_tags (member_id, tag_id)
@@ -157,26 +162,31 @@ pub fn merge_tags(conn: &mut Connection, from: i64, into: i64) -> Result<TagRef>
         )?;
         tx.execute("DELETE FROM tags WHERE id = ?1", [from])?;
     }
-    tx.commit()?;
-    tag_ref(conn, into)
+    tx.changed(Area::Tags, [from, into]);
+    tx.changed(Area::Members, []);
+    tag_ref(tx, into)
 }
 
-pub fn delete_tag(conn: &Connection, id: i64) -> Result<()> {
+pub fn delete_tag(conn: &Write, id: i64) -> Result<()> {
     tag_ref(conn, id)?;
     conn.execute("DELETE FROM tags WHERE id = ?1", [id])?;
+    conn.changed(Area::Tags, [id]);
+    conn.changed(Area::Members, []);
     Ok(())
 }
 
-pub(crate) fn add_tag(conn: &Connection, member_id: i64, tag_id: i64) -> Result<bool> {
+pub(crate) fn add_tag(conn: &Write, member_id: i64, tag_id: i64) -> Result<bool> {
     Ok(conn
         .prepare_cached("INSERT OR IGNORE INTO member_tags (member_id, tag_id) VALUES (?1, ?2)")?
         .execute(params![member_id, tag_id])?
         > 0)
+    .inspect(|_| conn.changed(Area::Members, [member_id]))
 }
 
-pub(crate) fn remove_tag(conn: &Connection, member_id: i64, tag_id: i64) -> Result<bool> {
+pub(crate) fn remove_tag(conn: &Write, member_id: i64, tag_id: i64) -> Result<bool> {
     Ok(conn
         .prepare_cached("DELETE FROM member_tags WHERE member_id = ?1 AND tag_id = ?2")?
         .execute(params![member_id, tag_id])?
         > 0)
+    .inspect(|_| conn.changed(Area::Members, [member_id]))
 }

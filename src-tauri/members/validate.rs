@@ -2,7 +2,7 @@
 //! (`validate_member`), the store enforces them on save, the importer applies them per row.
 use super::MemberInput;
 use crate::dates::parse_month_day;
-use crate::groups::{FieldError, Rule};
+use crate::validate::{FieldError, Rule};
 
 pub const NAME_MAX: u32 = 100;
 pub const SHORT_MAX: u32 = 200;

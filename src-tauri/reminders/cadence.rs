@@ -3,10 +3,12 @@
 //! its days (no contact logged since, or since they were added) is a due follow-up — without
 //! the user creating one. Members with an open follow-up of their own are left to it, and a
 //! cadence follow-up can be snoozed.
-use super::{invalid, ReminderError, Result};
-use crate::groups::Rule;
+use super::zone::{self, Snooze};
+use super::{invalid, Plan, ReminderError, Result};
+use crate::dates::to_db;
 use crate::members::Category;
-use crate::time::to_db;
+use crate::store::{Area, Write};
+use crate::validate::Rule;
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -74,7 +76,7 @@ fn check(conn: &Connection, input: &CadenceInput) -> Result<()> {
     Ok(())
 }
 
-pub fn create(conn: &Connection, input: &CadenceInput, now: DateTime<Utc>) -> Result<Cadence> {
+pub fn create(conn: &Write, input: &CadenceInput, now: DateTime<Utc>) -> Result<Cadence> {
     check(conn, input)?;
     conn.execute(
         "INSERT INTO cadences (group_id, category, tag_id, every_days, created_at)
@@ -88,16 +90,18 @@ pub fn create(conn: &Connection, input: &CadenceInput, now: DateTime<Utc>) -> Re
         ],
     )?;
     let id = conn.last_insert_rowid();
+    conn.changed(Area::Cadences, [id]);
     list(conn)?
         .into_iter()
         .find(|c| c.id == id)
         .ok_or(ReminderError::CadenceNotFound(id))
 }
 
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+pub fn delete(conn: &Write, id: i64) -> Result<()> {
     if conn.execute("DELETE FROM cadences WHERE id = ?1", [id])? == 0 {
         return Err(ReminderError::CadenceNotFound(id));
     }
+    conn.changed(Area::Cadences, [id]);
     Ok(())
 }
 
@@ -122,13 +126,30 @@ pub fn list(conn: &Connection) -> Result<Vec<Cadence>> {
 }
 
 /// Puts a member's cadence follow-up off until `until`.
-pub fn snooze(conn: &Connection, member_id: i64, until: DateTime<Utc>) -> Result<()> {
+pub fn snooze(conn: &Write, member_id: i64, until: DateTime<Utc>) -> Result<()> {
     conn.execute(
         "INSERT INTO cadence_snoozes (member_id, until_at) VALUES (?1, ?2)
          ON CONFLICT (member_id) DO UPDATE SET until_at = excluded.until_at",
         params![member_id, to_db(until)],
     )?;
+    conn.changed(Area::Cadences, []);
+    conn.changed(Area::Members, [member_id]);
     Ok(())
+}
+
+/// Puts a member's cadence follow-up off with one of the snooze presets (the same as a
+/// follow-up's); a moment not after `now` is refused.
+pub fn snooze_preset(
+    conn: &Write,
+    member_id: i64,
+    how: &Snooze,
+    plan: &Plan,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let until = zone::snooze_until(how, now, plan.tz, plan.times)
+        .filter(|t| *t > now)
+        .ok_or_else(|| invalid("until", Rule::InvalidDate))?;
+    snooze(conn, member_id, until)
 }
 
 /// The members past a cadence at `now`, most overdue first: the first `limit`, and how many.
@@ -169,7 +190,7 @@ pub fn due(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<(Vec<C
             if quiet_since.as_str() >= cutoff.as_str() || snoozed.contains(&member_id) {
                 continue;
             }
-            let quiet_days = crate::time::from_db(quiet_since)
+            let quiet_days = crate::dates::from_db(quiet_since)
                 .map(|t| (now - t).num_days().max(0) as u32)
                 .unwrap_or(0);
             let item = CadenceDue {

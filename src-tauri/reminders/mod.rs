@@ -7,6 +7,7 @@
 //! of day come in a [`Plan`], so tests can stand on any date in any zone.
 
 pub mod cadence;
+pub mod digest;
 mod queries;
 pub mod recur;
 pub mod spotlight;
@@ -17,7 +18,7 @@ pub use queries::*;
 pub use recur::Repeat;
 pub use zone::{DayTimes, Snooze};
 
-use crate::groups::FieldError;
+use crate::validate::FieldError;
 use chrono::NaiveTime;
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -98,7 +99,7 @@ pub enum ReminderError {
 
 pub type Result<T> = std::result::Result<T, ReminderError>;
 
-pub(crate) fn invalid(field: &str, rule: crate::groups::Rule) -> ReminderError {
+pub(crate) fn invalid(field: &str, rule: crate::validate::Rule) -> ReminderError {
     ReminderError::Invalid(vec![FieldError {
         field: field.into(),
         rule,

@@ -3,9 +3,10 @@
 use super::recur::{next_date, Repeat};
 use super::zone::{self, snooze_until, Snooze};
 use super::{invalid, Plan, Reminder, ReminderError, ReminderInput, Result};
-use crate::groups::{FieldError, Rule};
-use crate::members::{log_interaction, Channel, InteractionInput};
-use crate::time::{from_db, parse_date, to_db};
+use crate::dates::{from_db, iso_date, to_db};
+use crate::members::log_contact;
+use crate::store::{Area, Write};
+use crate::validate::{FieldError, Rule};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -28,7 +29,7 @@ pub fn check(conn: &Connection, input: &ReminderInput) -> Result<Vec<FieldError>
     } else if n > REASON_MAX as usize {
         push("reason", Rule::TooLong { max: REASON_MAX });
     }
-    if parse_date(&input.due_date).is_none() {
+    if iso_date(&input.due_date).is_none() {
         push("due_date", Rule::InvalidDate);
     }
     if let Some(t) = &input.due_time {
@@ -60,7 +61,7 @@ fn ensure_valid(
     if !errs.is_empty() {
         return Err(ReminderError::Invalid(errs));
     }
-    let date = parse_date(&input.due_date).ok_or_else(|| invalid("due_date", Rule::InvalidDate))?;
+    let date = iso_date(&input.due_date).ok_or_else(|| invalid("due_date", Rule::InvalidDate))?;
     let time = match &input.due_time {
         Some(t) => Some(zone::parse_time(t).ok_or_else(|| invalid("due_time", Rule::Invalid))?),
         None => None,
@@ -79,7 +80,7 @@ fn notified_for(fire_at: DateTime<Utc>, now: DateTime<Utc>) -> Option<String> {
 }
 
 pub fn create(
-    conn: &Connection,
+    conn: &Write,
     input: &ReminderInput,
     plan: &Plan,
     now: DateTime<Utc>,
@@ -102,12 +103,14 @@ pub fn create(
         notified_for(fire_at, now),
         to_db(now),
     ])?;
-    get(conn, conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    conn.changed(Area::Reminders, [id]);
+    get(conn, id)
 }
 
 /// Replaces the plan of an open follow-up (clearing a snooze).
 pub fn update(
-    conn: &Connection,
+    conn: &Write,
     id: i64,
     input: &ReminderInput,
     plan: &Plan,
@@ -136,14 +139,16 @@ pub fn update(
         notified_for(fire_at, now),
         to_db(now),
     ])?;
+    conn.changed(Area::Reminders, [id]);
     get(conn, id)
 }
 
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+pub fn delete(conn: &Write, id: i64) -> Result<()> {
     let n = conn.execute("DELETE FROM reminders WHERE id = ?1", [id])?;
     if n == 0 {
         return Err(ReminderError::NotFound(id));
     }
+    conn.changed(Area::Reminders, [id]);
     Ok(())
 }
 
@@ -200,7 +205,7 @@ pub fn for_member(conn: &Connection, member_id: i64) -> Result<Vec<Reminder>> {
 
 /// Puts an open follow-up off until the snooze's moment; it is announced again then.
 pub fn snooze(
-    conn: &Connection,
+    conn: &Write,
     id: i64,
     how: &Snooze,
     plan: &Plan,
@@ -218,6 +223,7 @@ pub fn snooze(
          WHERE id = ?1",
     )?
     .execute(params![id, to_db(until), to_db(now)])?;
+    conn.changed(Area::Reminders, [id]);
     get(conn, id)
 }
 
@@ -232,7 +238,7 @@ pub struct Completed {
 /// Marks a follow-up done, logs the contact in the member's interaction log (with the note, or
 /// the reason), and schedules the next one of a recurring follow-up — one transaction.
 pub fn complete(
-    conn: &mut Connection,
+    tx: &Write,
     id: i64,
     note: &str,
     plan: &Plan,
@@ -241,8 +247,7 @@ pub fn complete(
     if note.trim().chars().count() > NOTE_MAX as usize {
         return Err(invalid("note", Rule::TooLong { max: NOTE_MAX }));
     }
-    let tx = conn.transaction()?;
-    let r = get(&tx, id)?;
+    let r = get(tx, id)?;
     if r.done_at.is_some() {
         return Err(ReminderError::AlreadyDone(id));
     }
@@ -255,23 +260,14 @@ pub fn complete(
     } else {
         format!("{}：{}", r.reason, note.trim())
     };
-    log_interaction(
-        &tx,
-        r.member_id,
-        &InteractionInput {
-            at: to_db(now),
-            channel: Channel::PrivateChat,
-            summary,
-        },
-    )
-    .map_err(|e| match e {
+    log_contact(tx, r.member_id, &summary, now).map_err(|e| match e {
         crate::members::MemberError::Storage(e) => ReminderError::Storage(e),
         _ => ReminderError::MemberNotFound(r.member_id),
     })?;
     let mut next = None;
     if let Some(repeat) = &r.repeat {
         let tz = zone::parse_tz(&r.tz).unwrap_or(plan.tz);
-        let due = parse_date(&r.due_date).unwrap_or_else(|| zone::local_date(tz, now));
+        let due = iso_date(&r.due_date).unwrap_or_else(|| zone::local_date(tz, now));
         if let Some(date) = next_date(repeat, due, zone::local_date(tz, now)) {
             let time = r.due_time.as_deref().and_then(zone::parse_time);
             let fire_at = plan_instant(tz, date, time, plan);
@@ -291,11 +287,13 @@ pub fn complete(
                 notified_for(fire_at, now),
                 to_db(now),
             ])?;
-            next = Some(get(&tx, tx.last_insert_rowid())?);
+            let next_id = tx.last_insert_rowid();
+            tx.changed(Area::Reminders, [next_id]);
+            next = Some(get(tx, next_id)?);
         }
     }
-    let done = get(&tx, id)?;
-    tx.commit()?;
+    tx.changed(Area::Reminders, [id]);
+    let done = get(tx, id)?;
     Ok(Completed { done, next })
 }
 
@@ -312,8 +310,7 @@ pub struct DueReminder {
 /// The open follow-ups that fired by `now` and were not announced yet, marked announced in the
 /// same transaction — so a restart never announces one twice. Those of members in the trash are
 /// marked too, but not returned.
-pub fn take_due(conn: &mut Connection, now: DateTime<Utc>) -> Result<Vec<DueReminder>> {
-    let tx = conn.transaction()?;
+pub fn take_due(tx: &Write, now: DateTime<Utc>) -> Result<Vec<DueReminder>> {
     let due: Vec<(DueReminder, bool)> = tx
         .prepare_cached(
             "SELECT r.id, r.member_id, m.nickname, r.reason, r.fire_at, m.deleted_at IS NULL
@@ -340,7 +337,9 @@ pub fn take_due(conn: &mut Connection, now: DateTime<Utc>) -> Result<Vec<DueRemi
             mark.execute(params![d.id, to_db(now)])?;
         }
     }
-    tx.commit()?;
+    if !due.is_empty() {
+        tx.changed(Area::Reminders, due.iter().map(|(d, _)| d.id));
+    }
     Ok(due
         .into_iter()
         .filter(|(_, live)| *live)

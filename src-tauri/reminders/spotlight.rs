@@ -1,9 +1,12 @@
 //! The daily spotlight (每日@一位成员): one member per group per day to mention in the group, so
 //! quiet people get a turn to speak. Fair by construction: the member whose last turn is oldest
 //! — or who never had one — goes next (nobody twice before everyone once), members who left or
-//! are in the trash are skipped. The pick is stored, so the day's member stays the same across
-//! restarts and between the app and the command line.
+//! are in the trash are skipped. The pick is stored ([`remember`]), so the day's member stays
+//! the same across restarts and between the app and the command line. Picking only reads, so
+//! Today can be built on a read connection while an import writes; until the pick is stored
+//! the same member comes out of the same data.
 use super::Result;
+use crate::store::Write;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -16,10 +19,14 @@ pub struct SpotlightItem {
     pub member_id: i64,
     pub nickname: String,
     pub display_name: String,
+    /// Picked now, not stored yet (see [`remember`]).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub fresh: bool,
 }
 
 /// The day's member of every open group (not archived, not in the trash) that has members,
-/// picking where none is stored yet. The caller runs it in a transaction.
+/// picking where none is stored yet (those come back `fresh`).
 pub fn for_day(conn: &Connection, day: NaiveDate) -> Result<Vec<SpotlightItem>> {
     let day_s = day.to_string();
     let groups: Vec<(i64, String)> = conn
@@ -42,8 +49,8 @@ pub fn for_day(conn: &Connection, day: NaiveDate) -> Result<Vec<SpotlightItem>> 
             )?
             .query_row(params![group_id, day_s], |r| r.get(0))
             .optional()?;
-        let member_id = match stored {
-            Some(id) => id,
+        let (member_id, fresh) = match stored {
+            Some(id) => (id, false),
             None => {
                 let next: Option<i64> = conn
                     .prepare_cached(
@@ -56,16 +63,7 @@ pub fn for_day(conn: &Connection, day: NaiveDate) -> Result<Vec<SpotlightItem>> 
                     .query_row(params![group_id, day_s], |r| r.get(0))
                     .optional()?;
                 let Some(id) = next else { continue };
-                conn.prepare_cached(
-                    "INSERT INTO spotlights (group_id, day, member_id) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (group_id, day) DO UPDATE SET member_id = excluded.member_id",
-                )?
-                .execute(params![group_id, day_s, id])?;
-                conn.prepare_cached(
-                    "UPDATE memberships SET spotlit_on = ?3 WHERE member_id = ?1 AND group_id = ?2",
-                )?
-                .execute(params![id, group_id, day_s])?;
-                id
+                (id, true)
             }
         };
         let (nickname, display_name): (String, String) = conn
@@ -77,7 +75,26 @@ pub fn for_day(conn: &Connection, day: NaiveDate) -> Result<Vec<SpotlightItem>> 
             member_id,
             nickname,
             display_name,
+            fresh,
         });
     }
     Ok(out)
+}
+
+/// Stores the fresh picks of `day`, so they stay the day's members and go to the back of the
+/// queue.
+pub fn remember(w: &Write, day: NaiveDate, items: &[SpotlightItem]) -> Result<()> {
+    let day_s = day.to_string();
+    for item in items.iter().filter(|i| i.fresh) {
+        w.prepare_cached(
+            "INSERT INTO spotlights (group_id, day, member_id) VALUES (?1, ?2, ?3)
+             ON CONFLICT (group_id, day) DO UPDATE SET member_id = excluded.member_id",
+        )?
+        .execute(params![item.group_id, day_s, item.member_id])?;
+        w.prepare_cached(
+            "UPDATE memberships SET spotlit_on = ?3 WHERE member_id = ?1 AND group_id = ?2",
+        )?
+        .execute(params![item.member_id, item.group_id, day_s])?;
+    }
+    Ok(())
 }

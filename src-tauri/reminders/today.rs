@@ -5,7 +5,8 @@ use super::cadence::{self, CadenceDue};
 use super::spotlight::{self, SpotlightItem};
 use super::zone::{day_start, local_date};
 use super::{from_row, Plan, Reminder, Result, REMINDER_SELECT};
-use crate::time::to_db;
+use crate::dates::to_db;
+use crate::store::Write;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -72,21 +73,20 @@ pub struct TodayView {
     pub spotlight: Vec<SpotlightItem>,
 }
 
-/// Builds the Today view at `now` (storing the day's spotlight picks), in one transaction.
-pub fn view(conn: &mut Connection, plan: &Plan, now: DateTime<Utc>) -> Result<TodayView> {
-    let tx = conn.transaction()?;
+/// Builds the Today view at `now`. Reads only: the caller stores the day's fresh spotlight
+/// picks with [`remember`] when it can (see [`spotlight`]).
+pub fn view(conn: &Connection, plan: &Plan, now: DateTime<Utc>) -> Result<TodayView> {
     let date = local_date(plan.tz, now);
     let start = day_start(plan.tz, date);
     let tomorrow = day_start(plan.tz, date + Duration::days(1));
     let week_end = day_start(plan.tz, date + Duration::days(8));
-    let overdue = section(&tx, None, Some(start))?;
-    let today = section(&tx, Some(start), Some(tomorrow))?;
-    let upcoming = section(&tx, Some(tomorrow), Some(week_end))?;
-    let birthdays = birthdays(&tx, date, plan.birthday_lead_days)?;
-    let (items, total) = cadence::due(&tx, now, SECTION_ROWS)?;
-    let winback = winback(&tx, now, plan.winback_days)?;
-    let spotlight = spotlight::for_day(&tx, date)?;
-    tx.commit()?;
+    let overdue = section(conn, None, Some(start))?;
+    let today = section(conn, Some(start), Some(tomorrow))?;
+    let upcoming = section(conn, Some(tomorrow), Some(week_end))?;
+    let birthdays = birthdays(conn, date, plan.birthday_lead_days)?;
+    let (items, total) = cadence::due(conn, now, SECTION_ROWS)?;
+    let winback = winback(conn, now, plan.winback_days)?;
+    let spotlight = spotlight::for_day(conn, date)?;
     Ok(TodayView {
         date: date.to_string(),
         tz: plan.tz.name().to_string(),
@@ -98,6 +98,14 @@ pub fn view(conn: &mut Connection, plan: &Plan, now: DateTime<Utc>) -> Result<To
         winback,
         spotlight,
     })
+}
+
+/// Stores the spotlight picks a view made fresh.
+pub fn remember(w: &Write, view: &TodayView) -> Result<()> {
+    match crate::dates::iso_date(&view.date) {
+        Some(day) => spotlight::remember(w, day, &view.spotlight),
+        None => Ok(()),
+    }
 }
 
 /// Open follow-ups of live members firing in `[from, to)`, earliest first.
@@ -195,7 +203,7 @@ fn winback(conn: &Connection, now: DateTime<Utc>, days: u32) -> Result<WinbackSe
                 member_id: r.get(0)?,
                 nickname: r.get(1)?,
                 last_contact_at: r.get(2)?,
-                quiet_days: crate::time::from_db(&quiet)
+                quiet_days: crate::dates::from_db(&quiet)
                     .map(|t| (now - t).num_days().max(0) as u32)
                     .unwrap_or(0),
             })

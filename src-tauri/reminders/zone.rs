@@ -94,7 +94,7 @@ pub fn snooze_until(
             instant(tz, today + Duration::days(days.into()), times.morning)
         }
         Snooze::Until { date, time } => {
-            let date = crate::time::parse_date(date)?;
+            let date = crate::dates::iso_date(date)?;
             let time = match time {
                 Some(t) => parse_time(t)?,
                 None => times.morning,

@@ -3,24 +3,27 @@
 //!
 //! It never polls: each turn computes the next moment anything is due — the earliest
 //! unannounced follow-up, the next digest, the next webhook retry — and sleeps until then, or
-//! until a change wakes it (`AppState::wake`, notified by every command that edits a follow-up,
-//! a webhook or the settings). A one-hour ceiling on the sleep only guards against a suspended
-//! laptop's monotonic clock; an idle app does one cheap read an hour.
+//! until the workspace's change bus says a follow-up, a webhook, the settings or the file
+//! itself changed ([`wake_on_changes`]): no command has to remember to wake it. A one-hour
+//! ceiling on the sleep only guards against a suspended laptop's monotonic clock; an idle app
+//! does one cheap read an hour.
 //!
-//! What came due while the app was closed is announced once at the next start, as "missed";
-//! every announcement is marked in the database in the same transaction that reads it, so a
-//! restart never repeats one.
+//! What came due while the app was closed is announced once at the next start, as "missed".
+//! Marking follow-ups announced and queueing their webhook pushes is one transaction, so a
+//! restart never repeats an announcement and a crash never loses a push.
 // An edge of the app: reading the clock here is allowed (see clippy.toml).
 #![allow(clippy::disallowed_methods)]
 
-pub mod digest;
+pub mod deliver;
 
-use crate::api::AppState;
-use crate::reminders::{self, DueReminder};
+use crate::reminders::{self, digest, DueReminder};
+use crate::session::{Failure, Session};
 use crate::settings::{self, Language};
-use crate::webhooks::{self, outbox};
+use crate::store::Area;
+use crate::webhooks::outbox;
 use chrono::{DateTime, Duration, Utc};
 use std::sync::Arc;
+use tokio::sync::Notify;
 
 /// Something to tell the user.
 #[derive(Debug, Clone)]
@@ -36,7 +39,7 @@ pub enum Announcement {
 /// Where the scheduler lives: the workspace, and how announcements reach the user (desktop
 /// notifications in the app; a channel in the benchmark).
 pub trait Host: Send + Sync + 'static {
-    fn state(&self) -> &AppState;
+    fn session(&self) -> &Session;
     fn announce(&self, language: Language, what: Announcement);
 }
 
@@ -45,9 +48,24 @@ const MAX_SLEEP: Duration = Duration::hours(1);
 /// A follow-up whose moment passed more than this long before the app started was missed.
 const MISSED_GRACE: Duration = Duration::seconds(5);
 
+/// The areas whose changes can move the next moment the scheduler has to act.
+const WAKING: [Area; 3] = [Area::Reminders, Area::Webhooks, Area::Settings];
+
+/// A notifier woken by every committed change to an area the scheduler plans from.
+pub fn wake_on_changes(session: &Session) -> Arc<Notify> {
+    let wake = Arc::new(Notify::new());
+    let w = wake.clone();
+    session.bus().listen(move |changes| {
+        if WAKING.iter().any(|a| changes.touches(*a)) {
+            w.notify_one();
+        }
+    });
+    wake
+}
+
 /// Runs until the process ends.
 pub async fn run<H: Host>(host: Arc<H>, started: DateTime<Utc>) {
-    let wake = host.state().wake.clone();
+    let wake = wake_on_changes(host.session());
     loop {
         let next = turn(host.as_ref(), started, Utc::now()).await;
         let wait = (next - Utc::now()).clamp(Duration::zero(), MAX_SLEEP);
@@ -64,33 +82,30 @@ pub async fn run<H: Host>(host: Arc<H>, started: DateTime<Utc>) {
 /// One turn: announce what is due at `now`, send the digest if its time came, deliver due
 /// webhook pushes; returns when the next turn is needed.
 pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
-    let state = host.state();
-    let read = state.with_store(|s| {
-        let prefs = settings::load(s.conn())?;
+    let session = host.session();
+    let read = session.write(|w| {
+        let prefs = settings::load(w)?;
         let plan = settings::plan(&prefs);
-        let due = reminders::take_due(s.conn_mut(), now)?;
-        let digest = digest::take_if_due(s.conn_mut(), &plan, now)?;
+        let due = reminders::take_due(w, now)?;
+        let digest = digest::take_if_due(w, &plan, now)?;
         if !due.is_empty() {
-            outbox::enqueue_reminders(s.conn_mut(), &due, prefs.language, now)?;
+            outbox::enqueue_reminders(w, &due, prefs.language, now)?;
         }
         if let Some(d) = &digest {
-            outbox::enqueue_digest(s.conn_mut(), d, prefs.language, now)?;
+            outbox::enqueue_digest(w, d, prefs.language, now)?;
         }
-        Ok((prefs.language, due, digest))
+        Ok::<_, Failure>((prefs.language, due, digest))
     });
     let (language, due, digest) = match read {
         Ok(r) => r,
         Err(e) => {
-            eprintln!(
-                "groupdesk: the scheduler could not read the workspace: {}",
-                e.message
-            );
+            eprintln!("groupdesk: the scheduler could not read the workspace: {e}");
             return now + Duration::minutes(1);
         }
     };
     if !due.is_empty() {
         let (missed, on_time): (Vec<_>, Vec<_>) = due.into_iter().partition(|d| {
-            crate::time::from_db(&d.fire_at).is_some_and(|t| t < started - MISSED_GRACE)
+            crate::dates::from_db(&d.fire_at).is_some_and(|t| t < started - MISSED_GRACE)
         });
         if !missed.is_empty() {
             host.announce(language, Announcement::Missed(missed));
@@ -102,15 +117,15 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
     if let Some(d) = digest {
         host.announce(language, Announcement::Digest(d));
     }
-    webhooks::deliver_due(state, now).await;
-    let next = state.with_store(|s| {
-        let plan = settings::plan(&settings::load(s.conn())?);
+    deliver::deliver_due(session, now).await;
+    let next = session.read(|c| {
+        let plan = settings::plan(&settings::load(c)?);
         let times = [
-            reminders::next_fire(s.conn())?,
-            Some(digest::next_at(s.conn(), &plan, now)?),
-            outbox::next_attempt(s.conn())?,
+            reminders::next_fire(c)?,
+            Some(digest::next_at(c, &plan, now)?),
+            outbox::next_attempt(c)?,
         ];
-        Ok(times.into_iter().flatten().min())
+        Ok::<_, Failure>(times.into_iter().flatten().min())
     });
     match next {
         Ok(Some(t)) => t,

@@ -7,7 +7,8 @@
 //! `auto-20261124T083000Z.sqlite3`, `manual-…`, `pre-migration-v1-…`, `pre-restore-…`.
 //! Only automatic copies rotate; the others are kept until the user deletes them.
 use super::{inspect, migrations, Store, StoreError, BACKUP_DIR, DB_FILE};
-use crate::time::{file_stamp, parse_file_stamp, to_db};
+use crate::dates::{file_stamp, parse_file_stamp, to_db};
+use crate::progress::{Progress, Quiet, Step};
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OpenFlags, MAIN_DB};
 use serde::Serialize;
@@ -66,6 +67,51 @@ pub fn backup_dir(workspace: &Path) -> PathBuf {
 
 /// Copies the database open on `src` to `dest` (which must not exist yet).
 pub fn copy_to(src: &Connection, dest: &Path) -> Result<(), StoreError> {
+    copy_to_with(src, dest, &Quiet)
+}
+
+/// Pages copied per step of a backup: between steps progress is reported and a cancel is
+/// honoured (the partial copy is then removed).
+const PAGES_PER_STEP: std::ffi::c_int = 1024;
+
+fn backup_pages(
+    src: &Connection,
+    partial: &Path,
+    progress: &dyn Progress,
+) -> Result<(), StoreError> {
+    use rusqlite::backup::{Backup, StepResult};
+    let mut dst = Connection::open(partial).map_err(|e| StoreError::sqlite(partial, e))?;
+    let b = Backup::new_with_names(src, MAIN_DB, &mut dst, MAIN_DB)
+        .map_err(|e| StoreError::sqlite(partial, e))?;
+    loop {
+        let step = b
+            .step(PAGES_PER_STEP)
+            .map_err(|e| StoreError::sqlite(partial, e))?;
+        let p = b.progress();
+        let total = p.pagecount.max(0) as u64;
+        progress.report(
+            Step::Copying,
+            total - (p.remaining.max(0) as u64).min(total),
+            total,
+        );
+        match step {
+            StepResult::Done => return Ok(()),
+            StepResult::More => {}
+            // Busy or locked: another connection holds the file for a moment.
+            _ => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+        if progress.cancelled() {
+            return Err(StoreError::Cancelled);
+        }
+    }
+}
+
+/// [`copy_to`] reporting its progress, and stopping (leaving nothing) when cancelled.
+pub fn copy_to_with(
+    src: &Connection,
+    dest: &Path,
+    progress: &dyn Progress,
+) -> Result<(), StoreError> {
     if dest.exists() {
         return Err(StoreError::io(
             dest,
@@ -79,9 +125,7 @@ pub fn copy_to(src: &Connection, dest: &Path) -> Result<(), StoreError> {
     partial.push(".partial");
     let partial = PathBuf::from(partial);
     let _ = std::fs::remove_file(&partial);
-    let result = src
-        .backup(MAIN_DB, &partial, None)
-        .map_err(|e| StoreError::sqlite(&partial, e))
+    let result = backup_pages(src, &partial, progress)
         .and_then(|_| fsync(&partial))
         .and_then(|_| std::fs::rename(&partial, dest).map_err(|e| StoreError::io(dest, e)));
     if result.is_err() {
@@ -114,8 +158,19 @@ pub fn write_from(
     kind: &BackupKind,
     now: DateTime<Utc>,
 ) -> Result<PathBuf, StoreError> {
+    write_from_with(src, workspace, kind, now, &Quiet)
+}
+
+/// [`write_from`] as a job: progress reported, cancel honoured.
+pub fn write_from_with(
+    src: &Connection,
+    workspace: &Path,
+    kind: &BackupKind,
+    now: DateTime<Utc>,
+    progress: &dyn Progress,
+) -> Result<PathBuf, StoreError> {
     let dest = unique_name(&backup_dir(workspace), &kind.prefix(), now);
-    copy_to(src, &dest)?;
+    copy_to_with(src, &dest, progress)?;
     Ok(dest)
 }
 
@@ -196,29 +251,25 @@ pub fn resolve(workspace: &Path, name: &str) -> Result<PathBuf, StoreError> {
 /// Takes an automatic backup if the newest one is at least a day old (or there is none), then
 /// keeps only the newest `keep` automatic copies. Returns the new copy's path, if one was made.
 pub fn auto_backup_if_due(
-    store: &Store,
+    src: &Connection,
+    workspace: &Path,
     now: DateTime<Utc>,
     keep: usize,
 ) -> Result<Option<PathBuf>, StoreError> {
-    let autos: Vec<BackupInfo> = list(store.dir())?
+    let autos: Vec<BackupInfo> = list(workspace)?
         .into_iter()
         .filter(|b| b.kind == BackupKindTag::Auto)
         .collect();
     let newest = autos
         .first()
-        .and_then(|b| crate::time::from_db(&b.created_at));
+        .and_then(|b| crate::dates::from_db(&b.created_at));
     let due = newest.is_none_or(|t| now - t >= Duration::hours(AUTO_INTERVAL_HOURS));
     let made = if due {
-        Some(write_from(
-            store.conn(),
-            store.dir(),
-            &BackupKind::Auto,
-            now,
-        )?)
+        Some(write_from(src, workspace, &BackupKind::Auto, now)?)
     } else {
         None
     };
-    prune_auto(store.dir(), keep.max(1))?;
+    prune_auto(workspace, keep.max(1))?;
     Ok(made)
 }
 
@@ -229,7 +280,7 @@ pub fn next_auto_due(workspace: &Path, now: DateTime<Utc>) -> DateTime<Utc> {
         .and_then(|l| {
             l.into_iter()
                 .find(|b| b.kind == BackupKindTag::Auto)
-                .and_then(|b| crate::time::from_db(&b.created_at))
+                .and_then(|b| crate::dates::from_db(&b.created_at))
         })
         .map(|t| t + Duration::hours(AUTO_INTERVAL_HOURS))
         .unwrap_or(now)

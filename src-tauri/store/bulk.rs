@@ -10,7 +10,7 @@
 //! puts the indexes back as they were, and other connections keep reading the last committed
 //! schema and data meanwhile (WAL). Planner statistics of the rebuilt indexes are written anew
 //! (ANALYZE on a bounded sample) so the next queries plan as well as before.
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 
 /// Indexes set aside in the current transaction; [`DeferredIndexes::rebuild`] restores them.
 #[must_use = "the indexes must be rebuilt before the transaction commits"]
@@ -22,7 +22,7 @@ pub struct DeferredIndexes {
 impl DeferredIndexes {
     /// Drops the named indexes (those that exist; unique ones and ones SQLite made for a
     /// constraint are never touched, since they check what is written).
-    pub fn drop(tx: &Transaction, names: &[&str]) -> rusqlite::Result<Self> {
+    pub fn drop(tx: &Connection, names: &[&str]) -> rusqlite::Result<Self> {
         let mut defs = Vec::new();
         for name in names {
             let def: Option<(String, String)> = tx

@@ -25,6 +25,8 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("no backup named {0}")]
     BackupNotFound(String),
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl StoreError {

@@ -16,8 +16,12 @@ pub mod check;
 pub use backup::BackupInfo;
 mod error;
 pub mod migrations;
+mod readers;
+mod write;
 
 pub use error::StoreError;
+pub use readers::Readers;
+pub use write::{Area, Bus, Change, ChangeSet, Finisher, SharedBus, Write};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
@@ -31,10 +35,12 @@ pub const BACKUP_DIR: &str = "backups";
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
-/// An open workspace database.
+/// An open workspace database: the one writer connection. Reads that must not wait behind a
+/// long write go through [`Readers`] on the same file.
 pub struct Store {
     conn: Connection,
     dir: PathBuf,
+    bus: SharedBus,
 }
 
 /// What an existing file looked like when inspected read-only.
@@ -82,6 +88,7 @@ impl Store {
         Ok(Store {
             conn,
             dir: dir.to_path_buf(),
+            bus: SharedBus::default(),
         })
     }
 
@@ -93,15 +100,48 @@ impl Store {
         Ok(Store {
             conn,
             dir: PathBuf::new(),
+            bus: SharedBus::default(),
         })
     }
 
+    /// Runs a use case in one transaction (see [`Write`]): committed when it returns `Ok`,
+    /// rolled back on `Err` (or when it called [`Write::discard`]); what it changed is then
+    /// announced on [`Store::bus`].
+    pub fn write<T, E: From<rusqlite::Error>>(
+        &mut self,
+        f: impl FnOnce(&Write<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let w = Write::begin(&mut self.conn)?;
+        let out = f(&w)?;
+        let (changes, optimize) = w.finish()?;
+        if optimize {
+            // Committed: statistics are best effort and never turn done work into an error.
+            let _ = self::optimize(&self.conn);
+        }
+        self.bus.publish(&changes);
+        Ok(out)
+    }
+
+    /// The connection, for reads (and for the few store-level operations — backups, checks —
+    /// that are not domain writes).
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
 
-    pub fn conn_mut(&mut self) -> &mut Connection {
+    /// For store-level work that replaces the file's contents (restore).
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+
+    /// Where committed changes are announced.
+    pub fn bus(&self) -> &SharedBus {
+        &self.bus
+    }
+
+    /// Shares another bus (the app keeps one across restores of the file).
+    pub fn with_bus(mut self, bus: SharedBus) -> Self {
+        self.bus = bus;
+        self
     }
 
     pub fn dir(&self) -> &Path {

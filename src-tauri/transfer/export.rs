@@ -8,7 +8,9 @@
 //! keeps it text; the visible value is unchanged.
 use super::columns::{category_word, status_word};
 use super::TransferError;
-use crate::members::{Category, MemberStatus};
+use crate::members::{self, Category, Clock, MemberFilter, MemberSort, MemberStatus};
+use crate::progress::{Progress, Step};
+use crate::settings::{self, Language};
 use rusqlite::{types::Value, Connection};
 use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
@@ -162,8 +164,39 @@ fn rows(
     rows
 }
 
-/// Writes the members `ids` to `path` (through a temporary file, so a failed export never
-/// leaves half a file); returns how many rows were written.
+/// What to export: the members a list filter matches, in the list's order.
+pub struct ExportRequest<'a> {
+    pub filter: &'a MemberFilter,
+    pub sort: MemberSort,
+    pub format: ExportFormat,
+    pub path: &'a Path,
+}
+
+/// The export use case, for the window and the command line alike: the members the filter
+/// matches, in list order, with headers in the user's language, written to `path`; returns how
+/// many rows were written. Reads only (run it on a read connection).
+pub fn export_filtered(
+    conn: &Connection,
+    req: &ExportRequest<'_>,
+    clock: &Clock,
+    progress: &dyn Progress,
+) -> Result<u32, TransferError> {
+    progress.report(Step::Reading, 0, 1);
+    let ids = members::ids(conn, req.filter, req.sort, clock)?;
+    let zh = settings::load(conn)?.language == Language::ZhCn;
+    export_members(
+        conn,
+        &ids,
+        req.filter.group_id,
+        req.format,
+        zh,
+        req.path,
+        progress,
+    )
+}
+
+/// Writes the members `ids` to `path` (through a temporary file, so a failed or cancelled
+/// export never leaves half a file); returns how many rows were written.
 pub fn export_members(
     conn: &Connection,
     ids: &[i64],
@@ -171,10 +204,43 @@ pub fn export_members(
     format: ExportFormat,
     zh: bool,
     path: &Path,
+    progress: &dyn Progress,
 ) -> Result<u32, TransferError> {
     let data = rows(conn, ids, group, zh)?;
+    progress.check()?;
     let head = headers(zh, group.is_some());
     let partial = path.with_extension("partial");
+    let result = write_file(&data, &head, format, zh, &partial, progress)
+        .and_then(|_| progress.check().map_err(TransferError::from))
+        .and_then(|_| {
+            std::fs::rename(&partial, path).map_err(|e| TransferError::Write(e.to_string()))
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result?;
+    Ok(data.len() as u32)
+}
+
+/// Rows between progress reports (and cancel checks) while writing.
+const REPORT_EVERY: usize = 2_000;
+
+fn write_file(
+    data: &[Vec<String>],
+    head: &[&str],
+    format: ExportFormat,
+    zh: bool,
+    partial: &Path,
+    progress: &dyn Progress,
+) -> Result<(), TransferError> {
+    let total = data.len() as u64;
+    let tick = |i: usize| -> Result<(), TransferError> {
+        if i.is_multiple_of(REPORT_EVERY) {
+            progress.check()?;
+            progress.report(Step::Writing, i as u64, total);
+        }
+        Ok(())
+    };
     let write_err = |e: &dyn std::fmt::Display| TransferError::Write(e.to_string());
     match format {
         ExportFormat::Csv => {
@@ -184,8 +250,9 @@ pub fn export_members(
                 let mut w = csv::WriterBuilder::new()
                     .terminator(csv::Terminator::CRLF)
                     .from_writer(&mut buf);
-                w.write_record(&head).map_err(|e| write_err(&e))?;
-                for row in &data {
+                w.write_record(head).map_err(|e| write_err(&e))?;
+                for (i, row) in data.iter().enumerate() {
+                    tick(i)?;
                     w.write_record(row.iter().map(|c| {
                         if dangerous(c) {
                             format!("'{c}")
@@ -197,7 +264,7 @@ pub fn export_members(
                 }
                 w.flush().map_err(|e| write_err(&e))?;
             }
-            let mut f = std::fs::File::create(&partial).map_err(|e| write_err(&e))?;
+            let mut f = std::fs::File::create(partial).map_err(|e| write_err(&e))?;
             f.write_all(&buf)
                 .and_then(|_| f.sync_all())
                 .map_err(|e| write_err(&e))?;
@@ -219,6 +286,7 @@ pub fn export_members(
                     .map_err(|e| write_err(&e))?;
             }
             for (r, row) in data.iter().enumerate() {
+                tick(r)?;
                 for (c, v) in row.iter().enumerate() {
                     if v.is_empty() {
                         continue;
@@ -233,9 +301,9 @@ pub fn export_members(
                 }
             }
             sheet.set_freeze_panes(1, 0).map_err(|e| write_err(&e))?;
-            book.save(&partial).map_err(|e| write_err(&e))?;
+            book.save(partial).map_err(|e| write_err(&e))?;
         }
     }
-    std::fs::rename(&partial, path).map_err(|e| write_err(&e))?;
-    Ok(data.len() as u32)
+    progress.report(Step::Writing, total, total);
+    Ok(())
 }

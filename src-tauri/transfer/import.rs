@@ -13,16 +13,18 @@
 use super::columns::Target;
 use super::import_row::{prepare, Ready};
 use super::{Table, TransferError};
-use crate::groups::{FieldError, Rule};
+use crate::dates::to_db;
 use crate::members::stored;
 use crate::members::{
-    self, add_note_in, get, search, set_status, text, update_in, Category, JoinInput, MemberError,
+    self, add_note_in, get, search, set_status, text, Category, JoinInput, MemberError,
     MemberInput, MemberStatus,
 };
+use crate::progress::{Progress, Step};
 use crate::store::bulk::DeferredIndexes;
-use crate::time::to_db;
+use crate::store::Write;
+use crate::validate::{FieldError, Rule};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -120,7 +122,7 @@ const CHUNK: usize = 256;
 /// The ids of tag names, from `cache` or the book (creating new tags); one lookup per name
 /// per import instead of one per row.
 fn tag_ids(
-    conn: &Connection,
+    conn: &Write,
     names: &[String],
     cache: &mut HashMap<String, i64>,
 ) -> Result<Vec<i64>, MemberError> {
@@ -248,7 +250,7 @@ const BULK_MIN_ROWS: usize = 5_000;
 /// The writing side of an import: one prepared row at a time, inside the import's
 /// transaction.
 struct Writer<'a> {
-    tx: &'a Connection,
+    tx: &'a Write<'a>,
     opts: &'a ImportOptions,
     now: DateTime<Utc>,
     ts: String,
@@ -292,7 +294,7 @@ impl Writer<'_> {
             }
             Some(existing) => {
                 let merged = merged_input(tx, existing, &p.input)?;
-                update_in(tx, existing, &merged, now)?;
+                members::update(tx, existing, &merged, now)?;
                 self.report.merged += 1;
                 existing
             }
@@ -330,22 +332,28 @@ impl Writer<'_> {
             self.inviters.push((rownum, id, p.inviter.clone()));
         }
         if fresh {
+            // Written from the tokens prepared on the other thread; a merged member's
+            // document is rebuilt by the write handle before the commit.
             doc.insert(tx, id)?;
-        } else {
-            search::reindex(tx, id)?;
+            search::indexed(tx, id);
         }
         Ok(())
     }
 }
 
 /// Imports `table` with `mapping` (one entry per column). See the module docs.
+///
+/// A dry run, or a run stopped by a bad row, is rolled back through [`Write::discard`]; a
+/// cancelled one returns [`TransferError::Cancelled`] and rolls back with the write.
 pub fn import_members(
-    conn: &mut Connection,
+    tx: &Write,
     table: &Table,
     mapping: &[Option<Target>],
     opts: &ImportOptions,
     now: DateTime<Utc>,
+    progress: &dyn Progress,
 ) -> Result<ImportReport, TransferError> {
+    let conn: &Connection = tx;
     if !mapping.contains(&Some(Target::Nickname)) {
         return Err(TransferError::NoNickname);
     }
@@ -353,21 +361,22 @@ pub fn import_members(
         members::group_exists(conn, g)?;
     }
     check_fields(conn, mapping)?;
-    let tx = conn.transaction()?;
+    let total = table.rows.len() as u64;
+    progress.report(Step::Writing, 0, total);
     let mut report = ImportReport {
         rows: table.rows.len() as u32,
         ..Default::default()
     };
     // Phones and handles already in the book, so duplicate checks stay in memory (one read of
     // two indexes instead of two lookups per row).
-    let seen = existing_keys(&tx)?;
-    let deferred = if bulk(&tx, table.rows.len())? {
-        Some(DeferredIndexes::drop(&tx, DEFERRABLE)?)
+    let seen = existing_keys(tx)?;
+    let deferred = if bulk(tx, table.rows.len())? {
+        Some(DeferredIndexes::drop(tx, DEFERRABLE)?)
     } else {
         None
     };
     let mut w = Writer {
-        tx: &tx,
+        tx,
         opts,
         now,
         ts: to_db(now),
@@ -399,10 +408,14 @@ pub fn import_members(
                 }
             }
         });
+        let mut done = 0u64;
         for chunk in ready {
+            progress.check()?;
             for r in &chunk {
                 w.write(r)?;
             }
+            done += chunk.len() as u64;
+            progress.report(Step::Writing, done, total);
             let _ = give_back.send(chunk);
         }
         Ok(())
@@ -420,34 +433,36 @@ pub fn import_members(
             Some(i) => Some(*i),
             None => {
                 if in_book.is_none() {
-                    in_book = Some(live_nicknames(&tx)?);
+                    in_book = Some(live_nicknames(tx)?);
                 }
                 in_book.as_ref().and_then(|m| m.get(&name).copied())
             }
         };
-        match inviter {
-            Some(inv) if inv != id && !members::is_invited_by(&tx, inv, id)? => {
-                tx.prepare_cached("UPDATE members SET invited_by = ?2 WHERE id = ?1")?
-                    .execute(params![id, inv])?;
-            }
-            _ => report.warnings.push(RowProblem {
+        let set = match inviter {
+            Some(inv) => members::set_inviter(tx, id, inv)?,
+            None => false,
+        };
+        if !set {
+            report.warnings.push(RowProblem {
                 row: rownum,
                 column: String::new(),
                 key: "import.inviter_not_found".into(),
                 value: name,
-            }),
+            });
         }
     }
+    progress.check()?;
     let blocked = !report.problems.is_empty() && !opts.skip_invalid;
     if opts.dry_run || blocked {
-        tx.rollback()?;
+        tx.discard();
     } else {
         if let Some(d) = deferred {
-            d.rebuild(&tx)?;
+            progress.report(Step::Indexing, 0, 1);
+            d.rebuild(tx)?;
+            progress.report(Step::Indexing, 1, 1);
         }
-        tx.commit()?;
-        // Committed: statistics are best effort and must not turn a done import into an error.
-        let _ = crate::store::optimize(conn);
+        // Statistics for the new sizes once committed (best effort).
+        tx.optimize_after();
         report.applied = true;
     }
     if !opts.skip_invalid {

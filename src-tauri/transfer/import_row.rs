@@ -5,10 +5,10 @@
 use super::columns::{parse_category, parse_status, Target};
 use super::import::RowProblem;
 use crate::dates::parse_date;
-use crate::groups::Rule;
 use crate::members::search::{self, Doc};
 use crate::members::stored::ProfileRows;
 use crate::members::{validate, Category, FieldValue, Handle, MemberInput, MemberStatus, NOTE_MAX};
+use crate::validate::Rule;
 use std::collections::HashMap;
 
 /// A cell as written, without the apostrophe exports put before `=`, `+`, `-`, `@` (so an

@@ -10,7 +10,7 @@ mod table;
 
 pub use columns::{guess_columns, Target};
 pub use decode::{decode, TextEncoding};
-pub use export::{export_members, ExportFormat};
+pub use export::{export_filtered, export_members, ExportFormat, ExportRequest};
 pub use import::{import_members, DuplicatePolicy, ImportOptions, ImportReport, RowProblem};
 pub use table::{read_file, read_paste, Table};
 
@@ -39,6 +39,8 @@ pub enum TransferError {
     Member(#[from] crate::members::MemberError),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
+    #[error("cancelled")]
+    Cancelled(#[from] crate::progress::Cancelled),
 }
 
 /// A file read for import: what the mapping step shows.

@@ -10,10 +10,11 @@ pub mod outbox;
 pub mod payload;
 pub mod send;
 
-pub use send::{deliver_due, send_test};
+pub use send::post;
 
-use crate::groups::{FieldError, Rule};
-use crate::time::to_db;
+use crate::dates::to_db;
+use crate::store::{Area, Write};
+use crate::validate::{FieldError, Rule};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -133,7 +134,7 @@ fn check(input: &WebhookInput, creating: bool) -> Vec<FieldError> {
 }
 
 pub fn save(
-    conn: &Connection,
+    conn: &Write,
     id: Option<i64>,
     input: &WebhookInput,
     now: DateTime<Utc>,
@@ -184,13 +185,15 @@ pub fn save(
             id
         }
     };
+    conn.changed(Area::Webhooks, [id]);
     get(conn, id)
 }
 
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+pub fn delete(conn: &Write, id: i64) -> Result<()> {
     if conn.execute("DELETE FROM webhooks WHERE id = ?1", [id])? == 0 {
         return Err(WebhookError::NotFound(id));
     }
+    conn.changed(Area::Webhooks, [id]);
     Ok(())
 }
 

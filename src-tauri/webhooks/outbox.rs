@@ -1,10 +1,11 @@
 //! The outbox of pushes: one row per webhook and event, written in the same transaction that
 //! marks the follow-ups announced, then sent (and retried with backoff) by the scheduler.
 use super::payload;
+use crate::dates::{from_db, to_db};
+use crate::reminders::digest::Digest;
 use crate::reminders::DueReminder;
-use crate::scheduler::digest::Digest;
 use crate::settings::Language;
-use crate::time::{from_db, to_db};
+use crate::store::{Area, Write};
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection};
 
@@ -18,14 +19,13 @@ pub const BACKOFF: [Duration; 4] = [
 pub const MAX_ATTEMPTS: u32 = BACKOFF.len() as u32 + 1;
 
 fn enqueue(
-    conn: &mut Connection,
+    tx: &Write,
     want: &str,
     event: &str,
     text: &str,
     data: serde_json::Value,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
-    let tx = conn.transaction()?;
     let hooks: Vec<(i64, super::WebhookKind)> = tx
         .prepare(&format!(
             "SELECT id, kind FROM webhooks WHERE enabled = 1 AND {want} = 1 ORDER BY id"
@@ -48,12 +48,13 @@ fn enqueue(
                 to_db(now)
             ],
         )?;
+        tx.changed(Area::Webhooks, [id]);
     }
-    tx.commit()
+    Ok(())
 }
 
 pub fn enqueue_reminders(
-    conn: &mut Connection,
+    conn: &Write,
     due: &[DueReminder],
     language: Language,
     now: DateTime<Utc>,
@@ -70,7 +71,7 @@ pub fn enqueue_reminders(
 }
 
 pub fn enqueue_digest(
-    conn: &mut Connection,
+    conn: &Write,
     d: &Digest,
     language: Language,
     now: DateTime<Utc>,
@@ -115,7 +116,7 @@ pub fn due(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<Vec<Pendin
 
 /// Records an attempt: sent, or failed with the reason (retried later, or given up on).
 pub fn record(
-    conn: &Connection,
+    conn: &Write,
     id: i64,
     attempts_before: u32,
     outcome: &Result<(), String>,
@@ -140,7 +141,42 @@ pub fn record(
             )?
         }
     };
+    conn.changed(Area::Webhooks, []);
     Ok(())
+}
+
+/// Records a test message sent now (one attempt) and how it went.
+pub fn record_test(
+    conn: &Write,
+    webhook_id: i64,
+    body: &str,
+    outcome: &Result<(), String>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let (status, error) = match outcome {
+        Ok(()) => ("sent", String::new()),
+        Err(e) => ("failed", e.clone()),
+    };
+    conn.execute(
+        "INSERT INTO webhook_deliveries (webhook_id, event, body, status, attempts, next_at,
+             last_error, created_at, sent_at)
+         VALUES (?1, 'test', ?2, ?3, 1, ?4, ?5, ?4, CASE WHEN ?3 = 'sent' THEN ?4 END)",
+        params![webhook_id, body, status, to_db(now), error],
+    )?;
+    conn.changed(Area::Webhooks, [webhook_id]);
+    Ok(())
+}
+
+/// Where a test message goes: the webhook's kind and URL.
+pub fn target(
+    conn: &Connection,
+    webhook_id: i64,
+) -> rusqlite::Result<(super::WebhookKind, String)> {
+    conn.query_row(
+        "SELECT kind, url FROM webhooks WHERE id = ?1",
+        [webhook_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// When the next pending push is to be attempted.

@@ -3,8 +3,8 @@
 //! `{"msg_type":"text","content":{"text":…}}`, Slack `{"text":…}`, Discord `{"content":…}`
 //! (at most 2,000 characters), and a generic JSON event with the structured items.
 use super::WebhookKind;
+use crate::reminders::digest::Digest;
 use crate::reminders::DueReminder;
-use crate::scheduler::digest::Digest;
 use crate::settings::Language;
 use serde_json::{json, Value};
 
@@ -105,4 +105,13 @@ pub fn digest_data(d: &Digest) -> Value {
         "cadence_due": d.cadence_due,
         "spotlight": d.spotlight,
     })
+}
+
+/// The body of a test message to a webhook of `kind`.
+pub fn test_body(kind: WebhookKind, language: Language) -> String {
+    let text = match language {
+        Language::ZhCn => "【群主工作台】测试消息：连接正常。",
+        Language::En => "[GroupDesk] Test message: the connection works.",
+    };
+    body(kind, text, "test", serde_json::json!({})).to_string()
 }

@@ -1,13 +1,7 @@
 //! Sending pushes over HTTP (reqwest) and judging the answer the way each service reports
 //! failure: WeCom and DingTalk answer 200 with a non-zero `errcode`, Feishu with a non-zero
 //! `code`; the others use the HTTP status. Reasons never carry the URL.
-use super::outbox::{self, Pending};
-use super::{payload, WebhookKind};
-use crate::api::AppState;
-use crate::settings::Language;
-use crate::time::to_db;
-use chrono::{DateTime, Utc};
-use rusqlite::params;
+use super::WebhookKind;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -22,7 +16,8 @@ pub fn client(timeout: Duration) -> reqwest::Client {
         .unwrap_or_default()
 }
 
-fn shared() -> &'static reqwest::Client {
+/// The app's client, shared by every push.
+pub fn shared() -> &'static reqwest::Client {
     static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
     CLIENT.get_or_init(|| client(TIMEOUT))
 }
@@ -104,66 +99,4 @@ pub async fn post(
             Err(scrub(&format!("error {c}: {msg}"), url))
         }
     }
-}
-
-/// Attempts every pending push that is due, with the app's client.
-pub async fn deliver_due(state: &AppState, now: DateTime<Utc>) {
-    deliver_due_with(state, shared(), now).await
-}
-
-/// Attempts every pending push due at `now`; the workspace is not locked while sending.
-pub async fn deliver_due_with(state: &AppState, client: &reqwest::Client, now: DateTime<Utc>) {
-    let Ok(pending) = state.with_store(|s| Ok(outbox::due(s.conn(), now)?)) else {
-        return;
-    };
-    for Pending {
-        id,
-        kind,
-        url,
-        body,
-        attempts,
-    } in pending
-    {
-        let outcome = post(client, kind, &url, &body).await;
-        let _ = state.with_store(|s| Ok(outbox::record(s.conn(), id, attempts, &outcome, now)?));
-    }
-}
-
-/// Sends a test message now (one attempt), records it, and returns the reason it failed.
-pub async fn send_test(
-    state: &AppState,
-    client: &reqwest::Client,
-    webhook_id: i64,
-    language: Language,
-    now: DateTime<Utc>,
-) -> Result<Result<(), String>, super::WebhookError> {
-    let (kind, url): (WebhookKind, String) = state
-        .with_store(|s| {
-            Ok(s.conn().query_row(
-                "SELECT kind, url FROM webhooks WHERE id = ?1",
-                [webhook_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?)
-        })
-        .map_err(|_| super::WebhookError::NotFound(webhook_id))?;
-    let text = match language {
-        Language::ZhCn => "【群主工作台】测试消息：连接正常。",
-        Language::En => "[GroupDesk] Test message: the connection works.",
-    };
-    let body = payload::body(kind, text, "test", serde_json::json!({})).to_string();
-    let outcome = post(client, kind, &url, &body).await;
-    let (status, error) = match &outcome {
-        Ok(()) => ("sent", String::new()),
-        Err(e) => ("failed", e.clone()),
-    };
-    let _ = state.with_store(|s| {
-        s.conn().execute(
-            "INSERT INTO webhook_deliveries (webhook_id, event, body, status, attempts, next_at,
-                 last_error, created_at, sent_at)
-             VALUES (?1, 'test', ?2, ?3, 1, ?4, ?5, ?4, CASE WHEN ?3 = 'sent' THEN ?4 END)",
-            params![webhook_id, body, status, to_db(now), error],
-        )?;
-        Ok(())
-    });
-    Ok(outcome)
 }

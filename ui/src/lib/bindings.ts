@@ -148,7 +148,7 @@ created_at: string, size_bytes: number, };
 /**
  * What kind of failure, for the UI to branch on.
  */
-export type ErrorCode = "validation" | "not_found" | "conflict" | "workspace" | "workspace_unavailable" | "storage";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "workspace" | "workspace_unavailable" | "storage" | "cancelled";
 
 export type ApiError = { code: ErrorCode, 
 /**
@@ -306,9 +306,9 @@ export type Interaction = { id: number, member_id: number, at: string, channel: 
  */
 export type InteractionInput = { 
 /**
- * An RFC 3339 instant; the UI sends the local time the user picked.
+ * An RFC 3339 instant the user picked; none for "now" (the app stamps it).
  */
-at: string, channel: Channel, summary: string, };
+at: string | null, channel: Channel, summary: string, };
 
 export type PointsEntry = { id: number, group_id: number, group_name: string, amount: number, reason: string, at: string, };
 
@@ -399,11 +399,13 @@ export type BulkAction = { "kind": "add_tag", name: string, } | { "kind": "remov
 /**
  * A saved filter (分组/人群), e.g. "本月生日的核心成员".
  */
-export type Segment = { id: number, name: string, filter: MemberFilter, };
-
+export type Segment = { id: number, name: string, 
 /**
- * Everything the member detail view shows, in one call.
+ * None when the stored filter no longer reads (a damaged or foreign value): the UI says
+ * so and offers to delete it; it never stands for "every member".
  */
+filter: MemberFilter | null, };
+
 export type MemberDetail = { member: Member, notes: Array<Note>, trashed_notes: number, interactions: Array<Interaction>, points: Array<PointsEntry>, 
 /**
  * The user-defined fields, to name the member's values.
@@ -598,3 +600,28 @@ export type Webhook = { id: number, kind: WebhookKind, name: string,
  * `https://qyapi.weixin.qq.com/…3f9a`.
  */
 url_hint: string, reminders: boolean, digest: boolean, enabled: boolean, last: Delivery | null, };
+
+/**
+ * What part of the workspace a change touched; the UI's screens listen by area.
+ */
+export type Area = "groups" | "members" | "tags" | "fields" | "segments" | "levels" | "reminders" | "cadences" | "webhooks" | "settings" | "workspace";
+
+/**
+ * One area and the ids changed in it (empty when the change is not about single rows).
+ */
+export type Change = { area: Area, ids: number[], };
+
+/**
+ * Everything one committed write changed.
+ */
+export type ChangeSet = { changes: Array<Change>, };
+
+/**
+ * The step a job is at; the UI names each in the user's language (`job.step.<step>`).
+ */
+export type Step = "reading" | "writing" | "indexing" | "copying" | "verifying";
+
+/**
+ * One progress report, as the window receives it (event `job-progress`).
+ */
+export type JobProgress = { job: string, step: Step, done: number, total: number, };

@@ -3,7 +3,8 @@
 //! webhooks that want it, one push. The day it was sent is kept, so a restart does not send it
 //! again; an app started within three hours after the morning time still sends it, one started
 //! later that day does not (a "morning" summary at 4 pm would be noise).
-use crate::reminders::{today, zone, Plan, Result};
+use super::{today, zone, Plan, Result};
+use crate::store::Write;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -54,11 +55,7 @@ fn mark(conn: &Connection, day: NaiveDate) -> Result<()> {
 }
 
 /// The digest, when its time has come today and it was not sent yet (marking it sent).
-pub fn take_if_due(
-    conn: &mut Connection,
-    plan: &Plan,
-    now: DateTime<Utc>,
-) -> Result<Option<Digest>> {
+pub fn take_if_due(conn: &Write, plan: &Plan, now: DateTime<Utc>) -> Result<Option<Digest>> {
     let day = zone::local_date(plan.tz, now);
     let at = zone::instant(plan.tz, day, plan.times.morning);
     if now < at || sent_on(conn)?.as_deref() == Some(day.to_string().as_str()) {
@@ -69,6 +66,7 @@ pub fn take_if_due(
         return Ok(None);
     }
     let view = today::view(conn, plan, now)?;
+    today::remember(conn, &view)?;
     mark(conn, day)?;
     Ok(Some(Digest {
         date: day,

@@ -1,0 +1,223 @@
+// Generated from the command list (src-tauri/api/mod.rs) and the command functions'
+// signatures by tests/bindings.rs. Do not edit by hand: run
+// `UPDATE_BINDINGS=1 cargo test --test bindings` after changing a command.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  BackupInfo,
+  BulkAction,
+  Cadence,
+  CadenceInput,
+  Category,
+  Completed,
+  CustomField,
+  Delivery,
+  ExportFormat,
+  FieldError,
+  Group,
+  GroupCounts,
+  GroupInput,
+  GroupSummary,
+  GroupView,
+  ImportOptions,
+  ImportPreview,
+  ImportReport,
+  Interaction,
+  InteractionInput,
+  JoinInput,
+  Level,
+  LevelInput,
+  Member,
+  MemberDetail,
+  MemberFilter,
+  MemberInput,
+  MemberPage,
+  MemberSort,
+  MemberStatus,
+  MembershipEdit,
+  Note,
+  PointsEntry,
+  PointsInput,
+  Referral,
+  Reminder,
+  ReminderInput,
+  RestoreOutcome,
+  Segment,
+  Selection,
+  Settings,
+  Snooze,
+  TagRef,
+  TagSummary,
+  Target,
+  TextEncoding,
+  TodayView,
+  Webhook,
+  WebhookInput,
+  WorkspaceStatus,
+} from "./bindings";
+
+export const commands = {
+  workspaceStatus: (): Promise<WorkspaceStatus> =>
+    invoke<WorkspaceStatus>("workspace_status"),
+  listBackups: (): Promise<BackupInfo[]> =>
+    invoke<BackupInfo[]>("list_backups"),
+  backupNow: (job: string): Promise<BackupInfo> =>
+    invoke<BackupInfo>("backup_now", { job }),
+  restoreBackup: (name: string): Promise<RestoreOutcome> =>
+    invoke<RestoreOutcome>("restore_backup", { name }),
+  recoverWorkspace: (backup: string | null): Promise<WorkspaceStatus> =>
+    invoke<WorkspaceStatus>("recover_workspace", { backup }),
+  openOtherWorkspace: (dir: string): Promise<null> =>
+    invoke<null>("open_other_workspace", { dir }),
+  startupReady: (): Promise<null> =>
+    invoke<null>("startup_ready"),
+  todayView: (): Promise<TodayView> =>
+    invoke<TodayView>("today_view"),
+  memberReminders: (memberId: number): Promise<Reminder[]> =>
+    invoke<Reminder[]>("member_reminders", { memberId }),
+  validateReminder: (input: ReminderInput): Promise<FieldError[]> =>
+    invoke<FieldError[]>("validate_reminder", { input }),
+  createReminder: (input: ReminderInput): Promise<Reminder> =>
+    invoke<Reminder>("create_reminder", { input }),
+  updateReminder: (id: number, input: ReminderInput): Promise<Reminder> =>
+    invoke<Reminder>("update_reminder", { id, input }),
+  deleteReminder: (id: number): Promise<null> =>
+    invoke<null>("delete_reminder", { id }),
+  completeReminder: (id: number, note: string): Promise<Completed> =>
+    invoke<Completed>("complete_reminder", { id, note }),
+  snoozeReminder: (id: number, snooze: Snooze): Promise<Reminder> =>
+    invoke<Reminder>("snooze_reminder", { id, snooze }),
+  listCadences: (): Promise<Cadence[]> =>
+    invoke<Cadence[]>("list_cadences"),
+  createCadence: (input: CadenceInput): Promise<Cadence> =>
+    invoke<Cadence>("create_cadence", { input }),
+  deleteCadence: (id: number): Promise<null> =>
+    invoke<null>("delete_cadence", { id }),
+  snoozeCadence: (memberId: number, snooze: Snooze): Promise<null> =>
+    invoke<null>("snooze_cadence", { memberId, snooze }),
+  logContact: (memberId: number, summary: string): Promise<Interaction> =>
+    invoke<Interaction>("log_contact", { memberId, summary }),
+  removeQuietMembers: (memberIds: number[], reason: string): Promise<number> =>
+    invoke<number>("remove_quiet_members", { memberIds, reason }),
+  timeZones: (): Promise<[string[], string]> =>
+    invoke<[string[], string]>("time_zones"),
+  listWebhooks: (): Promise<Webhook[]> =>
+    invoke<Webhook[]>("list_webhooks"),
+  saveWebhook: (id: number | null, input: WebhookInput): Promise<Webhook> =>
+    invoke<Webhook>("save_webhook", { id, input }),
+  deleteWebhook: (id: number): Promise<null> =>
+    invoke<null>("delete_webhook", { id }),
+  webhookDeliveries: (id: number): Promise<Delivery[]> =>
+    invoke<Delivery[]>("webhook_deliveries", { id }),
+  testWebhook: (id: number): Promise<null> =>
+    invoke<null>("test_webhook", { id }),
+  listGroups: (view: GroupView): Promise<GroupSummary[]> =>
+    invoke<GroupSummary[]>("list_groups", { view }),
+  groupCounts: (): Promise<GroupCounts> =>
+    invoke<GroupCounts>("group_counts"),
+  getGroup: (id: number): Promise<Group> =>
+    invoke<Group>("get_group", { id }),
+  validateGroup: (input: GroupInput, id: number | null): Promise<FieldError[]> =>
+    invoke<FieldError[]>("validate_group", { input, id }),
+  createGroup: (input: GroupInput): Promise<Group> =>
+    invoke<Group>("create_group", { input }),
+  updateGroup: (id: number, input: GroupInput): Promise<Group> =>
+    invoke<Group>("update_group", { id, input }),
+  archiveGroup: (id: number, archived: boolean): Promise<Group> =>
+    invoke<Group>("archive_group", { id, archived }),
+  trashGroup: (id: number): Promise<null> =>
+    invoke<null>("trash_group", { id }),
+  restoreGroup: (id: number): Promise<Group> =>
+    invoke<Group>("restore_group", { id }),
+  purgeGroup: (id: number): Promise<null> =>
+    invoke<null>("purge_group", { id }),
+  emptyTrash: (): Promise<number> =>
+    invoke<number>("empty_trash"),
+  listMembers: (filter: MemberFilter, sort: MemberSort, offset: number, limit: number): Promise<MemberPage> =>
+    invoke<MemberPage>("list_members", { filter, sort, offset, limit }),
+  openMember: (id: number): Promise<MemberDetail> =>
+    invoke<MemberDetail>("open_member", { id }),
+  validateMember: (input: MemberInput, id: number | null): Promise<FieldError[]> =>
+    invoke<FieldError[]>("validate_member", { input, id }),
+  createMember: (input: MemberInput): Promise<Member> =>
+    invoke<Member>("create_member", { input }),
+  updateMember: (id: number, input: MemberInput): Promise<Member> =>
+    invoke<Member>("update_member", { id, input }),
+  bulkMembers: (selection: Selection, action: BulkAction): Promise<number> =>
+    invoke<number>("bulk_members", { selection, action }),
+  purgeMember: (id: number): Promise<null> =>
+    invoke<null>("purge_member", { id }),
+  emptyMemberTrash: (): Promise<number> =>
+    invoke<number>("empty_member_trash"),
+  joinGroup: (memberId: number, input: JoinInput): Promise<Member> =>
+    invoke<Member>("join_group", { memberId, input }),
+  setMemberStatus: (memberId: number, groupId: number, status: MemberStatus, reason: string): Promise<Member> =>
+    invoke<Member>("set_member_status", { memberId, groupId, status, reason }),
+  editMembership: (memberId: number, groupId: number, edit: MembershipEdit): Promise<Member> =>
+    invoke<Member>("edit_membership", { memberId, groupId, edit }),
+  addNote: (memberId: number, body: string): Promise<Note> =>
+    invoke<Note>("add_note", { memberId, body }),
+  editNote: (id: number, body: string): Promise<Note> =>
+    invoke<Note>("edit_note", { id, body }),
+  pinNote: (id: number, pinned: boolean): Promise<Note> =>
+    invoke<Note>("pin_note", { id, pinned }),
+  trashNote: (id: number): Promise<Note> =>
+    invoke<Note>("trash_note", { id }),
+  restoreNote: (id: number): Promise<Note> =>
+    invoke<Note>("restore_note", { id }),
+  listTrashedNotes: (memberId: number): Promise<Note[]> =>
+    invoke<Note[]>("list_trashed_notes", { memberId }),
+  logInteraction: (memberId: number, input: InteractionInput): Promise<Interaction> =>
+    invoke<Interaction>("log_interaction", { memberId, input }),
+  deleteInteraction: (id: number): Promise<null> =>
+    invoke<null>("delete_interaction", { id }),
+  addPoints: (memberId: number, input: PointsInput): Promise<PointsEntry> =>
+    invoke<PointsEntry>("add_points", { memberId, input }),
+  deletePoints: (id: number): Promise<null> =>
+    invoke<null>("delete_points", { id }),
+  listLevels: (groupId: number): Promise<Level[]> =>
+    invoke<Level[]>("list_levels", { groupId }),
+  setLevels: (groupId: number, levels: LevelInput[]): Promise<Level[]> =>
+    invoke<Level[]>("set_levels", { groupId, levels }),
+  listTags: (): Promise<TagSummary[]> =>
+    invoke<TagSummary[]>("list_tags"),
+  createTag: (name: string): Promise<TagRef> =>
+    invoke<TagRef>("create_tag", { name }),
+  renameTag: (id: number, name: string): Promise<TagRef> =>
+    invoke<TagRef>("rename_tag", { id, name }),
+  mergeTags: (from: number, into: number): Promise<TagRef> =>
+    invoke<TagRef>("merge_tags", { from, into }),
+  deleteTag: (id: number): Promise<null> =>
+    invoke<null>("delete_tag", { id }),
+  listFields: (): Promise<CustomField[]> =>
+    invoke<CustomField[]>("list_fields"),
+  createField: (name: string): Promise<CustomField> =>
+    invoke<CustomField>("create_field", { name }),
+  deleteField: (id: number): Promise<null> =>
+    invoke<null>("delete_field", { id }),
+  listSegments: (): Promise<Segment[]> =>
+    invoke<Segment[]>("list_segments"),
+  saveSegment: (name: string, filter: MemberFilter): Promise<Segment> =>
+    invoke<Segment>("save_segment", { name, filter }),
+  deleteSegment: (id: number): Promise<null> =>
+    invoke<null>("delete_segment", { id }),
+  referralTree: (memberId: number): Promise<Referral[]> =>
+    invoke<Referral[]>("referral_tree", { memberId }),
+  memberCategories: (): Promise<Category[]> =>
+    invoke<Category[]>("member_categories"),
+  previewImport: (path: string, encoding: TextEncoding): Promise<ImportPreview> =>
+    invoke<ImportPreview>("preview_import", { path, encoding }),
+  runImport: (job: string, path: string, encoding: TextEncoding, mapping: (Target | null)[], options: ImportOptions): Promise<ImportReport> =>
+    invoke<ImportReport>("run_import", { job, path, encoding, mapping, options }),
+  importPaste: (text: string, options: ImportOptions): Promise<ImportReport> =>
+    invoke<ImportReport>("import_paste", { text, options }),
+  exportMembers: (job: string, filter: MemberFilter, sort: MemberSort, format: ExportFormat, path: string): Promise<number> =>
+    invoke<number>("export_members", { job, filter, sort, format, path }),
+  defaultExportPath: (format: ExportFormat): Promise<string> =>
+    invoke<string>("default_export_path", { format }),
+  cancelJob: (job: string): Promise<boolean> =>
+    invoke<boolean>("cancel_job", { job }),
+  getSettings: (): Promise<Settings> =>
+    invoke<Settings>("get_settings"),
+  updateSettings: (settings: Settings): Promise<Settings> =>
+    invoke<Settings>("update_settings", { settings }),
+};
