@@ -16,23 +16,23 @@ use crate::members::{
     MembershipEdit, Note, PointsEntry, PointsInput, Referral, Segment, Selection, SortKey,
     StatusChange, TagRef, TagSummary,
 };
+use crate::progress::Step;
 use crate::reminders::cadence::{Cadence, CadenceDue, CadenceInput};
 use crate::reminders::spotlight::SpotlightItem;
 use crate::reminders::today::{
     BirthdayItem, CadenceSection, ReminderSection, TodayView, WinbackItem, WinbackSection,
 };
 use crate::reminders::{Completed, Reminder, ReminderInput, Repeat, Snooze};
+use crate::session::JobProgress;
 use crate::settings::{Language, Settings, Theme};
 use crate::store::backup::{BackupInfo, BackupKindTag};
+use crate::store::{Area, Change, ChangeSet};
 use crate::transfer::{
     DuplicatePolicy, ExportFormat, ImportOptions, ImportPreview, ImportReport, RowProblem, Target,
     TextEncoding,
 };
 use crate::validate::{FieldError, Rule};
 use crate::webhooks::{Delivery, Webhook, WebhookInput, WebhookKind};
-use crate::progress::Step;
-use crate::session::JobProgress;
-use crate::store::{Area, Change, ChangeSet};
 use ts_rs::{Config, TS};
 
 /// Where the rendered file lives, relative to the package root.

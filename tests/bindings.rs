@@ -57,9 +57,18 @@ fn a_renamed_argument_changes_the_commands() {
         src[at..sig_end].replacen("member_id", "person", 1),
         &src[sig_end..]
     );
-    assert!(renamed != src, "add_note has no member_id parameter any more; update this test");
+    assert!(
+        renamed != src,
+        "add_note has no member_id parameter any more; update this test"
+    );
     std::fs::write(&members, renamed).unwrap();
     let after = commands::render(tmp.path());
-    assert!(before.contains("addNote: (memberId: number, body: string)"), "{before}");
-    assert!(after.contains("addNote: (person: number, body: string)"), "{after}");
+    assert!(
+        before.contains("addNote: (memberId: number, body: string)"),
+        "{before}"
+    );
+    assert!(
+        after.contains("addNote: (person: number, body: string)"),
+        "{after}"
+    );
 }

@@ -634,8 +634,14 @@ fn the_spotlight_is_fair_stable_for_the_day_and_skips_those_who_left() {
     let mut seen = Vec::new();
     for day in 0..6 {
         let now = at(2026, 11, 24, 2) + chrono::Duration::days(day);
-        let first = s.write(|w| today::view(w, &plan, now)).unwrap().spotlight;
-        let again = s.write(|w| today::view(w, &plan, now)).unwrap().spotlight;
+        let first = s
+            .write(|w| today::view_storing(w, &plan, now))
+            .unwrap()
+            .spotlight;
+        let again = s
+            .write(|w| today::view_storing(w, &plan, now))
+            .unwrap()
+            .spotlight;
         assert_eq!(first, again, "the same member all day");
         assert_eq!(first.len(), 1);
         seen.push(first[0].member_id);

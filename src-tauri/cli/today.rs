@@ -25,11 +25,7 @@ pub fn run_today(dir: &Path, args: TodayArgs) -> ExitCode {
         .and_then(|prefs| {
             let plan = settings::plan(&prefs);
             store
-                .write(|w| {
-                    let view = today::view(w, &plan, Utc::now())?;
-                    today::remember(w, &view)?;
-                    Ok(view)
-                })
+                .write(|w| today::view_storing(w, &plan, Utc::now()))
                 .map(|v| (prefs.language, v))
                 .map_err(|e: crate::reminders::ReminderError| e.to_string())
         });

@@ -65,8 +65,7 @@ pub fn take_if_due(conn: &Write, plan: &Plan, now: DateTime<Utc>) -> Result<Opti
         mark(conn, day)?;
         return Ok(None);
     }
-    let view = today::view(conn, plan, now)?;
-    today::remember(conn, &view)?;
+    let view = today::view_storing(conn, plan, now)?;
     mark(conn, day)?;
     Ok(Some(Digest {
         date: day,

@@ -12,7 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Eq, Serialize, Deserialize, TS)]
 pub struct SpotlightItem {
     pub group_id: i64,
     pub group_name: String,
@@ -23,6 +23,25 @@ pub struct SpotlightItem {
     #[serde(skip)]
     #[ts(skip)]
     pub fresh: bool,
+}
+
+/// Equal when it is the same pick, stored or not yet.
+impl PartialEq for SpotlightItem {
+    fn eq(&self, o: &Self) -> bool {
+        (
+            self.group_id,
+            &self.group_name,
+            self.member_id,
+            &self.nickname,
+            &self.display_name,
+        ) == (
+            o.group_id,
+            &o.group_name,
+            o.member_id,
+            &o.nickname,
+            &o.display_name,
+        )
+    }
 }
 
 /// The day's member of every open group (not archived, not in the trash) that has members,

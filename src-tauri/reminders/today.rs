@@ -100,6 +100,13 @@ pub fn view(conn: &Connection, plan: &Plan, now: DateTime<Utc>) -> Result<TodayV
     })
 }
 
+/// [`view`] and [`remember`] in one write: what the command line and the digest use.
+pub fn view_storing(w: &Write, plan: &Plan, now: DateTime<Utc>) -> Result<TodayView> {
+    let v = view(w, plan, now)?;
+    remember(w, &v)?;
+    Ok(v)
+}
+
 /// Stores the spotlight picks a view made fresh.
 pub fn remember(w: &Write, view: &TodayView) -> Result<()> {
     match crate::dates::iso_date(&view.date) {

@@ -13,7 +13,7 @@ pub const PATH: &str = "ui/src/lib/commands.ts";
 /// `(module, function)` of every command, in the list's order.
 fn command_list(root: &Path) -> Vec<(String, String)> {
     let src = std::fs::read_to_string(root.join("src-tauri/api/mod.rs")).expect("api/mod.rs");
-    let start = src.find("generate_handler![").expect("the command list");
+    let start = src.find("generate_handler![").expect("the command list") + "generate_handler![".len();
     let end = start + src[start..].find(']').expect("end of the command list");
     src[start..end]
         .split(',')
@@ -62,7 +62,11 @@ fn ts(t: &Type, used: &mut BTreeSet<String>) -> String {
         Type::Tuple(t) if t.elems.is_empty() => "null".into(),
         Type::Tuple(t) => format!(
             "[{}]",
-            t.elems.iter().map(|e| ts(e, used)).collect::<Vec<_>>().join(", ")
+            t.elems
+                .iter()
+                .map(|e| ts(e, used))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         Type::Path(p) => {
             let seg = p.path.segments.last().expect("a type name");
@@ -101,7 +105,10 @@ fn quote_type(t: &Type) -> String {
 fn injected(t: &Type) -> bool {
     let Type::Path(p) = t else { return false };
     let name = p.path.segments.last().map(|s| s.ident.to_string());
-    matches!(name.as_deref(), Some("State" | "AppHandle" | "Window" | "WebviewWindow"))
+    matches!(
+        name.as_deref(),
+        Some("State" | "AppHandle" | "Window" | "WebviewWindow")
+    )
 }
 
 pub fn render(root: &Path) -> String {
@@ -118,7 +125,9 @@ pub fn render(root: &Path) -> String {
                 Item::Fn(f) if f.sig.ident == function => Some(f),
                 _ => None,
             })
-            .unwrap_or_else(|| panic!("{function} named in the command list is not in {module}.rs"));
+            .unwrap_or_else(|| {
+                panic!("{function} named in the command list is not in {module}.rs")
+            });
         let mut params = Vec::new();
         let mut names = Vec::new();
         for input in &f.sig.inputs {

@@ -4,6 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   BackupInfo,
+  Bootstrap,
   BulkAction,
   Cadence,
   CadenceInput,
@@ -56,6 +57,8 @@ import type {
 } from "./bindings";
 
 export const commands = {
+  bootstrap: (): Promise<Bootstrap> =>
+    invoke<Bootstrap>("bootstrap"),
   workspaceStatus: (): Promise<WorkspaceStatus> =>
     invoke<WorkspaceStatus>("workspace_status"),
   listBackups: (): Promise<BackupInfo[]> =>
