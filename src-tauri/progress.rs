@@ -4,7 +4,7 @@
 //! cancelled write returns [`Cancelled`], its transaction rolls back, and a file being written
 //! is removed, so a cancelled job leaves everything exactly as before.
 //!
-//! The app's jobs ([`crate::session::Jobs`]) turn reports into window events; the command line
+//! The app's jobs (`session::Jobs`, a layer above) turn reports into window events; the command line
 //! prints them; tests and scripts pass [`Quiet`].
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

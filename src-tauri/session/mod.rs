@@ -59,6 +59,9 @@ pub enum Opened {
 pub struct Session {
     pub dir: PathBuf,
     writer: Mutex<Opened>,
+    /// Why the workspace did not open, kept apart from the writer so that readers never
+    /// take the writer's lock to learn it.
+    failed: Mutex<Option<Arc<StoreError>>>,
     readers: Readers,
     bus: SharedBus,
     pub jobs: Jobs,
@@ -67,11 +70,15 @@ pub struct Session {
 impl Session {
     pub fn new(dir: PathBuf, opened: Result<Store, StoreError>) -> Self {
         let bus = SharedBus::default();
-        let writer = match opened {
-            Ok(store) => Opened::Open(store.with_bus(bus.clone())),
-            Err(e) => Opened::Failed(Arc::new(e)),
+        let (writer, failed) = match opened {
+            Ok(store) => (Opened::Open(store.with_bus(bus.clone())), None),
+            Err(e) => {
+                let e = Arc::new(e);
+                (Opened::Failed(e.clone()), Some(e))
+            }
         };
         Session {
+            failed: Mutex::new(failed),
             readers: Readers::new(&dir),
             dir,
             writer: Mutex::new(writer),
@@ -87,17 +94,19 @@ impl Session {
 
     /// Why the workspace did not open, if it did not.
     pub fn failure(&self) -> Option<Arc<StoreError>> {
-        match &*self.lock() {
-            Opened::Open(_) => None,
-            Opened::Failed(e) => Some(e.clone()),
-        }
+        self.failed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
+    /// The open file's schema version (read on a reader, so never behind a long write).
     pub fn schema_version(&self) -> Option<u32> {
-        match &*self.lock() {
-            Opened::Open(s) => s.schema_version().ok(),
-            Opened::Failed(_) => None,
-        }
+        self.read(|c| {
+            c.pragma_query_value(None, "user_version", |r| r.get::<_, u32>(0))
+                .map_err(Failure::from)
+        })
+        .ok()
     }
 
     /// A read on its own connection, in one read transaction; never waits for the writer.
@@ -164,6 +173,7 @@ impl Session {
         self.readers.reset();
         if let Some(store) = replaced? {
             *guard = Opened::Open(store.with_bus(self.bus.clone()));
+            *self.failed.lock().unwrap_or_else(|p| p.into_inner()) = None;
         }
         drop(guard);
         self.bus.publish(&ChangeSet::of(Area::Workspace, []));

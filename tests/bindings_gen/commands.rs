@@ -13,7 +13,8 @@ pub const PATH: &str = "ui/src/lib/commands.ts";
 /// `(module, function)` of every command, in the list's order.
 fn command_list(root: &Path) -> Vec<(String, String)> {
     let src = std::fs::read_to_string(root.join("src-tauri/api/mod.rs")).expect("api/mod.rs");
-    let start = src.find("generate_handler![").expect("the command list") + "generate_handler![".len();
+    let start =
+        src.find("generate_handler![").expect("the command list") + "generate_handler![".len();
     let end = start + src[start..].find(']').expect("end of the command list");
     src[start..end]
         .split(',')
