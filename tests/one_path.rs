@@ -5,7 +5,7 @@
 //! it was and no file behind.
 mod common;
 
-use common::{group, now};
+use common::{dump, group, now};
 use groupdesk::members::{self, JoinInput, MemberFilter, MemberInput, MemberSort, MemberStatus};
 use groupdesk::progress::{Progress, Quiet, Step};
 use groupdesk::session::{Failure, Session};
@@ -22,40 +22,14 @@ fn person(name: &str) -> MemberInput {
     }
 }
 
-/// Every row of every table, with the schema: two equal dumps are the same book.
-fn dump(conn: &rusqlite::Connection) -> String {
-    let mut out = String::new();
-    let tables: Vec<(String, String)> = conn
-        .prepare("SELECT name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
+/// Makes the next insert into `table` fail, as a full disk or a bug half-way would.
+fn inject_failure(s: &Store, table: &str) {
+    s.conn()
+        .execute_batch(&format!(
+            "CREATE TRIGGER inject BEFORE INSERT ON {table}
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;"
+        ))
         .unwrap();
-    for (name, sql) in &tables {
-        out.push_str(sql);
-        out.push('\n');
-        if !sql.starts_with("CREATE TABLE") {
-            continue;
-        }
-        let mut stmt = conn
-            .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY 1"))
-            .unwrap();
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((0..n)
-                    .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
-                    .collect::<Vec<_>>()
-                    .join("|"))
-            })
-            .unwrap();
-        for row in rows {
-            out.push_str(&row.unwrap());
-            out.push('\n');
-        }
-    }
-    out
 }
 
 fn membership_count(s: &Store) -> i64 {
@@ -83,12 +57,7 @@ fn a_failure_in_the_second_write_of_a_membership_change_leaves_neither() {
         role: String::new(),
     };
     // The second write of a join is its history row: make it fail, as a full disk would.
-    s.conn()
-        .execute_batch(
-            "CREATE TRIGGER inject BEFORE INSERT ON status_changes
-             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
-        )
-        .unwrap();
+    inject_failure(&s, "status_changes");
     let err = s.write(|w| members::join(w, m, &join, now())).unwrap_err();
     assert!(err.to_string().contains("injected failure"), "{err}");
     assert_eq!(
@@ -100,12 +69,7 @@ fn a_failure_in_the_second_write_of_a_membership_change_leaves_neither() {
     // Without the failure the join goes in; then a status change fails the same way.
     s.conn().execute_batch("DROP TRIGGER inject").unwrap();
     s.write(|w| members::join(w, m, &join, now())).unwrap();
-    s.conn()
-        .execute_batch(
-            "CREATE TRIGGER inject BEFORE INSERT ON status_changes
-             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
-        )
-        .unwrap();
+    inject_failure(&s, "status_changes");
     let before = dump(s.conn());
     s.write(|w| members::set_status(w, m, g, MemberStatus::Left, "退群", now()))
         .unwrap_err();
@@ -123,12 +87,7 @@ fn a_failure_in_the_second_write_of_a_membership_change_leaves_neither() {
 fn a_member_and_its_search_document_commit_together() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open_dir(dir.path(), now()).unwrap();
-    s.conn()
-        .execute_batch(
-            "CREATE TRIGGER inject BEFORE INSERT ON search_words_data
-             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
-        )
-        .unwrap();
+    inject_failure(&s, "search_words_data");
     let before = dump(s.conn());
     // The document is written by the write handle just before the commit; its failure takes
     // the profile with it.

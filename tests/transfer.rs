@@ -68,37 +68,9 @@ fn nicknames(s: &Store) -> Vec<String> {
     page.rows.into_iter().map(|r| r.nickname).collect()
 }
 
-/// Every row of every member table, to prove a failed import changed nothing.
+/// Every row of every table, to prove a failed import changed nothing.
 fn dump(s: &Store) -> String {
-    let mut out = String::new();
-    for t in [
-        "members",
-        "member_handles",
-        "memberships",
-        "status_changes",
-        "member_tags",
-        "tags",
-        "notes",
-    ] {
-        let mut stmt = s
-            .conn()
-            .prepare(&format!("SELECT * FROM {t} ORDER BY 1"))
-            .unwrap();
-        let n = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((0..n)
-                    .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
-                    .collect::<Vec<_>>()
-                    .join("|"))
-            })
-            .unwrap();
-        for row in rows {
-            out.push_str(&row.unwrap());
-            out.push('\n');
-        }
-    }
-    out
+    common::dump(s.conn())
 }
 
 #[test]

@@ -9,6 +9,10 @@
 //!
 //! Connection pragmas: WAL (readers never block the writer, backups run while the app works),
 //! `synchronous=FULL` (a committed change survives a power cut), foreign keys, busy timeout.
+//!
+//! Changes go through [`Store::write`] and the [`Write`] handle (one transaction per use case,
+//! a [`ChangeSet`] announced on the [`Bus`] after the commit); reads that must not wait for a
+//! long write use [`Readers`].
 
 pub mod backup;
 pub mod bulk;

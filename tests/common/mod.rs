@@ -46,3 +46,39 @@ pub fn group(name: &str) -> GroupInput {
         ],
     }
 }
+
+/// Every row of every table, with the schema: two equal dumps are the same book.
+pub fn dump(conn: &rusqlite::Connection) -> String {
+    let mut out = String::new();
+    let tables: Vec<(String, String)> = conn
+        .prepare("SELECT name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for (name, sql) in &tables {
+        out.push_str(sql);
+        out.push('\n');
+        if !sql.starts_with("CREATE TABLE") {
+            continue;
+        }
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY 1"))
+            .unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&row.unwrap());
+            out.push('\n');
+        }
+    }
+    out
+}
