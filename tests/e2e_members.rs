@@ -1,7 +1,8 @@
 //! End-to-end for the member book in the real window: add a member with a note and tags,
 //! find them by a one-character Chinese search and by pinyin initials, import a GBK CSV,
 //! export XLSX, quit and relaunch, and find everything still there. Plus a 20,000-member book
-//! that stays virtualised while searching and scrolling.
+//! that stays virtualised while searching and scrolling, and a 200,000-row import whose
+//! progress shows and whose cancel leaves the book as it was.
 mod e2e_support;
 
 use calamine::Reader;
@@ -223,5 +224,57 @@ async fn twenty_thousand_members_stay_virtualised_while_searching_and_scrolling(
     app.wait_count("bulk-bar", 0).await;
     app.fill("member-search", "端午福利").await;
     app.wait_count("member-item", 2).await;
+    app.quit().await;
+}
+
+/// A large import runs as a job: the dialog shows its step and a progress bar, Cancel stops
+/// it, and the book is exactly as before — also after a restart. Meanwhile the window keeps
+/// answering (the search box works while the import writes).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
+async fn a_large_import_shows_progress_and_a_cancel_changes_nothing() {
+    let driver = Driver::start();
+    let ws = tempfile::tempdir().unwrap();
+    e2e_support::cli_ok(ws.path(), &["demo", "--groups", "2", "--members", "50"]);
+    let mut csv = String::from("昵称,手机号,备注\n");
+    for i in 0..200_000u32 {
+        csv.push_str(&format!(
+            "导入{i},1{:010},第{i}行\n",
+            5_000_000_000u64 + u64::from(i)
+        ));
+    }
+    let path = ws.path().join("二十万人.csv");
+    std::fs::write(&path, csv).unwrap();
+
+    let app = App::launch(&driver, ws.path()).await;
+    app.click("nav-members").await;
+    app.wait_text("member-count", |t| t.contains("50")).await;
+    app.click("member-import").await;
+    app.wait("import-dialog").await;
+    app.fill("import-path", &format!("{}\u{E007}", path.display()))
+        .await;
+    app.wait_text("import-summary", |t| t.contains("200")).await;
+    app.click("import-run").await;
+    app.wait_text("job-progress", |t| t.contains("写入")).await;
+    app.shot("m08-zh-import-progress").await;
+    app.click("job-cancel").await;
+    let body = loop {
+        let b = app.body_text().await;
+        if b.contains("导入已取消") {
+            break b;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert!(!body.contains("导入完成"), "{body}");
+    app.wait_count("job-progress", 0).await;
+    app.click("import-cancel").await;
+    app.wait_count("import-dialog", 0).await;
+    app.wait_text("member-count", |t| t.contains("50")).await;
+
+    app.quit().await;
+    let app = App::launch(&driver, ws.path()).await;
+    app.click("nav-members").await;
+    app.wait_text("member-count", |t| t.contains("50") && !t.contains("200"))
+        .await;
     app.quit().await;
 }
