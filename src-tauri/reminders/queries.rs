@@ -337,9 +337,9 @@ pub fn take_due(tx: &Write, now: DateTime<Utc>) -> Result<Vec<DueReminder>> {
             mark.execute(params![d.id, to_db(now)])?;
         }
     }
-    if !due.is_empty() {
-        tx.changed(Area::Reminders, due.iter().map(|(d, _)| d.id));
-    }
+    // Marking announced is bookkeeping (no list shows it) and is not announced as a change:
+    // the scheduler would wake from its own write. The window learns of fired follow-ups from
+    // the `followups-fired` event.
     Ok(due
         .into_iter()
         .filter(|(_, live)| *live)

@@ -3,8 +3,7 @@
 //!
 //! It never polls: each turn computes the next moment anything is due — the earliest
 //! unannounced follow-up, the next digest, the next webhook retry — and sleeps until then, or
-//! until the workspace's change bus says a follow-up, a webhook, the settings or the file
-//! itself changed ([`wake_on_changes`]): no command has to remember to wake it. A one-hour
+//! until the workspace's change bus says a follow-up, the settings or the file itself changed ([`wake_on_changes`]): no command has to remember to wake it. A one-hour
 //! ceiling on the sleep only guards against a suspended laptop's monotonic clock; an idle app
 //! does one cheap read an hour.
 //!
@@ -48,8 +47,10 @@ const MAX_SLEEP: Duration = Duration::hours(1);
 /// A follow-up whose moment passed more than this long before the app started was missed.
 const MISSED_GRACE: Duration = Duration::seconds(5);
 
-/// The areas whose changes can move the next moment the scheduler has to act.
-const WAKING: [Area; 3] = [Area::Reminders, Area::Webhooks, Area::Settings];
+/// The areas whose changes can move the next moment the scheduler has to act: follow-ups and
+/// the settings (zone, morning time). Webhook pushes are queued and retried by the scheduler
+/// itself, so their changes (which it makes) do not wake it.
+const WAKING: [Area; 2] = [Area::Reminders, Area::Settings];
 
 /// A notifier woken by every committed change to an area the scheduler plans from.
 pub fn wake_on_changes(session: &Session) -> Arc<Notify> {
