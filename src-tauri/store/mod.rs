@@ -39,9 +39,6 @@ pub const BACKUP_DIR: &str = "backups";
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
-/// The writer connection's page cache, in KiB as `PRAGMA cache_size` takes it (negative).
-const WRITER_CACHE_KIB: i64 = -8192;
-
 /// An open workspace database: the one writer connection. Reads that must not wait behind a
 /// long write go through [`Readers`] on the same file.
 pub struct Store {
@@ -89,10 +86,6 @@ impl Store {
         }
         let mut conn = Connection::open(&path).map_err(|e| StoreError::sqlite(&path, e))?;
         configure(&conn).map_err(|e| StoreError::sqlite(&path, e))?;
-        // The app's reads go through `Readers`, each with the 32 MB cache; the writer's own
-        // cache serves writes, and a second full cache only cost memory.
-        conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)
-            .map_err(|e| StoreError::sqlite(&path, e))?;
         migrations::migrate(&mut conn)?;
         // Statistics only speed queries up: a failure here (a busy file) must not stop the open.
         let _ = optimize_all(&conn);
