@@ -451,3 +451,37 @@ async fn the_scheduler_wakes_from_the_change_bus() {
         .await
         .expect("a new follow-up wakes the scheduler");
 }
+
+#[test]
+fn a_bulk_write_announces_its_area_as_a_whole() {
+    let (_dir, session) = session_with(1_200);
+    let seen: Arc<Mutex<Vec<ChangeSet>>> = Arc::default();
+    let sink = seen.clone();
+    session
+        .bus()
+        .listen(move |c| sink.lock().unwrap().push(c.clone()));
+    let n = session
+        .write(|w| {
+            Ok::<_, Failure>(members::bulk(
+                w,
+                &members::Selection::Filter {
+                    filter: MemberFilter::default(),
+                },
+                &members::BulkAction::Trash,
+                &clock(),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(n, 1_200);
+    let seen = seen.lock().unwrap();
+    let change = seen[0]
+        .changes
+        .iter()
+        .find(|c| c.area == Area::Members)
+        .unwrap();
+    assert!(
+        change.ids.is_empty(),
+        "more than {} ids: the whole area",
+        groupdesk::store::MAX_IDS
+    );
+}

@@ -244,12 +244,11 @@ pub fn log_contact(
 pub fn delete_interaction(conn: &Write, id: i64) -> Result<()> {
     let member: Option<i64> = conn
         .query_row(
-            "SELECT member_id FROM interactions WHERE id = ?1",
+            "DELETE FROM interactions WHERE id = ?1 RETURNING member_id",
             [id],
             |r| r.get(0),
         )
         .optional()?;
-    conn.execute("DELETE FROM interactions WHERE id = ?1", [id])?;
     conn.changed(Area::Members, member);
     Ok(())
 }

@@ -101,12 +101,11 @@ pub fn list_points(conn: &Connection, member_id: i64) -> Result<Vec<PointsEntry>
 pub fn delete_points(conn: &Write, id: i64) -> Result<()> {
     let member: Option<i64> = conn
         .query_row(
-            "SELECT member_id FROM points_ledger WHERE id = ?1",
+            "DELETE FROM points_ledger WHERE id = ?1 RETURNING member_id",
             [id],
             |r| r.get(0),
         )
         .optional()?;
-    conn.execute("DELETE FROM points_ledger WHERE id = ?1", [id])?;
     conn.changed(Area::Members, member);
     Ok(())
 }

@@ -25,7 +25,7 @@ mod write;
 
 pub use error::StoreError;
 pub use readers::Readers;
-pub use write::{Area, Bus, Change, ChangeSet, Finisher, SharedBus, Write};
+pub use write::{Area, Bus, Change, ChangeSet, Finisher, SharedBus, Write, MAX_IDS};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags};

@@ -39,7 +39,8 @@ pub enum Area {
     Workspace,
 }
 
-/// One area and the ids changed in it (empty when the change is not about single rows).
+/// One area and the ids changed in it (empty when the change is not about single rows, or
+/// touched more than [`MAX_IDS`] of them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Change {
     pub area: Area,
@@ -101,6 +102,9 @@ impl Bus {
         self.listeners.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
+
+/// More ids than this in one area are announced as "the whole area" (empty ids).
+pub const MAX_IDS: usize = 1000;
 
 /// Rebuilds derived data for a set of ids inside the transaction, just before it commits.
 pub type Finisher = fn(&Connection, &[i64]) -> rusqlite::Result<()>;
@@ -204,7 +208,13 @@ impl<'c> Write<'c> {
                 .into_iter()
                 .map(|(area, ids)| Change {
                     area,
-                    ids: ids.into_iter().collect(),
+                    // A bulk write names the area as a whole: listeners reload it anyway, and
+                    // 100,000 ids of an import would only make the window's event large.
+                    ids: if ids.len() > MAX_IDS {
+                        Vec::new()
+                    } else {
+                        ids.into_iter().collect()
+                    },
                 })
                 .collect(),
         };
