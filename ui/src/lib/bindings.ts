@@ -607,7 +607,8 @@ url_hint: string, reminders: boolean, digest: boolean, enabled: boolean, last: D
 export type Area = "groups" | "members" | "tags" | "fields" | "segments" | "levels" | "reminders" | "cadences" | "webhooks" | "settings" | "workspace";
 
 /**
- * One area and the ids changed in it (empty when the change is not about single rows).
+ * One area and the ids changed in it (empty when the change is not about single rows, or
+ * touched more than [`MAX_IDS`] of them).
  */
 export type Change = { area: Area, ids: number[], };
 
