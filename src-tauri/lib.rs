@@ -13,7 +13,7 @@
 //!    function that needs the time takes `now`); every write takes a [`store::Write`];
 //! 6. [`store`]: the SQLite file, the write handle and change sets, readers, migrations,
 //!    backups and integrity checks;
-//! 7. shared basics: [`dates`], [`validate`], [`progress`], [`paths`], [`instance`], [`probe`],
+//! 7. shared basics: [`dates`], [`files`], [`validate`], [`progress`], [`paths`], [`instance`], [`probe`],
 //!    and [`clock`] (read by the upper layers only).
 //!
 //! The one path a change takes is described in [`session`].
@@ -28,6 +28,7 @@ pub mod clock;
 pub mod dates;
 pub mod demo;
 pub mod desktop;
+pub mod files;
 pub mod groups;
 pub mod instance;
 pub mod members;

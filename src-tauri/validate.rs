@@ -28,6 +28,33 @@ pub enum Rule {
     },
     /// Another group (not in the trash) already has this name.
     Taken,
+    /// Holds a control character (NUL, an escape sequence…) that has no place in text.
+    ControlChars,
+}
+
+/// Whether `s` holds a control character: C0 (NUL, ESC…), DEL or C1. Multi-line text may hold
+/// line breaks and tabs.
+pub fn has_control(s: &str, multiline: bool) -> bool {
+    s.chars()
+        .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+}
+
+/// `s` safe to print on a terminal: each control character shown as its visible picture
+/// (`␀`, `␛`, U+2400…) or `\u{…}`, so stored text can never move the cursor or recolour
+/// the screen.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !has_control(s, false) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| match c as u32 {
+            n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or('?').to_string(),
+            0x7F => "\u{2421}".to_string(),
+            n if c.is_control() => format!("\\u{{{n:x}}}"),
+            _ => c.to_string(),
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// A refused field: `field` is the form's field name, `goals.2.title` for nested ones.

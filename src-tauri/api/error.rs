@@ -35,6 +35,8 @@ pub struct ApiError {
     pub message: String,
     /// Field-level problems, for `validation`.
     pub fields: Vec<FieldError>,
+    /// Values the sentence names (`{limit}`, `{row}`…).
+    pub params: std::collections::BTreeMap<String, String>,
 }
 
 impl ApiError {
@@ -44,7 +46,13 @@ impl ApiError {
             key: key.to_string(),
             message: message.into(),
             fields: Vec::new(),
+            params: Default::default(),
         }
+    }
+
+    pub fn with(mut self, name: &str, value: impl ToString) -> Self {
+        self.params.insert(name.into(), value.to_string());
+        self
     }
 }
 
@@ -57,6 +65,7 @@ impl From<GroupError> for ApiError {
                 key: "group.invalid".into(),
                 message,
                 fields,
+                params: Default::default(),
             },
             GroupError::NotFound(_) => {
                 ApiError::new(ErrorCode::NotFound, "group.not_found", message)
@@ -82,6 +91,7 @@ impl From<MemberError> for ApiError {
                     key: "member.invalid".into(),
                     message,
                     fields,
+                    params: Default::default(),
                 }
             }
             MemberError::Storage(e) => return ApiError::from(StoreError::Sqlite(e)),
@@ -107,12 +117,30 @@ impl From<TransferError> for ApiError {
         let (code, key) = match e {
             TransferError::Member(m) => return m.into(),
             TransferError::Storage(s) => return s.into(),
-            TransferError::Io { .. } => (ErrorCode::Storage, "import.unreadable"),
+            TransferError::Io { .. } | TransferError::Read(_) => {
+                (ErrorCode::Storage, "import.unreadable")
+            }
+            TransferError::Limit { limit, row } => {
+                let key = format!("import.limit.{}", limit.key());
+                let mut err = ApiError::new(ErrorCode::Validation, &key, message)
+                    .with("limit", limit.amount_text());
+                if let Some(r) = row {
+                    err = err.with("row", r);
+                }
+                return err;
+            }
+            TransferError::OldSpreadsheet => (ErrorCode::Validation, "import.old_spreadsheet"),
             TransferError::Encoding(_) => (ErrorCode::Validation, "import.encoding"),
             TransferError::Format(_) => (ErrorCode::Validation, "import.format"),
             TransferError::Empty => (ErrorCode::Validation, "import.empty"),
             TransferError::NoNickname => (ErrorCode::Validation, "import.no_nickname_column"),
-            TransferError::Write(_) => (ErrorCode::Storage, "export.failed"),
+            TransferError::Write(_) | TransferError::File(_) => {
+                (ErrorCode::Storage, "export.failed")
+            }
+            TransferError::Exists(_) => (ErrorCode::Conflict, "export.exists"),
+            TransferError::InsideWorkspace(_) => {
+                (ErrorCode::Validation, "export.inside_workspace")
+            }
             TransferError::Cancelled(_) => (ErrorCode::Cancelled, "job.cancelled"),
         };
         ApiError::new(code, key, message)
@@ -176,6 +204,7 @@ impl From<crate::reminders::ReminderError> for ApiError {
                     key: "reminder.invalid".into(),
                     message,
                     fields,
+                    params: Default::default(),
                 }
             }
             E::Storage(e) => return ApiError::from(StoreError::Sqlite(e)),

@@ -8,6 +8,7 @@
 #![allow(clippy::disallowed_methods)]
 
 mod error;
+pub mod files;
 pub mod groups;
 pub mod jobs;
 pub mod members;
@@ -101,6 +102,9 @@ macro_rules! api_handlers {
             $crate::api::members::delete_segment,
             $crate::api::members::referral_tree,
             $crate::api::members::member_categories,
+            $crate::api::files::pick_import_file,
+            $crate::api::files::pick_export_file,
+            $crate::api::files::pick_workspace_folder,
             $crate::api::transfer::preview_import,
             $crate::api::transfer::run_import,
             $crate::api::transfer::import_paste,

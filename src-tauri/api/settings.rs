@@ -22,6 +22,7 @@ pub fn update_settings(
             key: "settings.invalid".into(),
             message: format!("settings not valid: {errs:?}"),
             fields: errs,
+            params: Default::default(),
         });
     }
     let saved = state.write(|w| Ok::<_, ApiError>(settings::save(w, &settings)?))?;

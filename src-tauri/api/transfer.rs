@@ -5,7 +5,7 @@
 use super::ApiError;
 use crate::members::{MemberFilter, MemberSort};
 use crate::progress::Progress;
-use crate::session::Session;
+use crate::session::{Purpose, Session};
 use crate::settings::{self, Language};
 use crate::transfer::{
     self, ExportFormat, ExportRequest, ImportOptions, ImportPreview, ImportReport, Target,
@@ -17,7 +17,12 @@ use tauri::State;
 
 /// Reads a file for the mapping step: headers, the first rows, a guessed mapping.
 #[tauri::command(async)]
-pub fn preview_import(path: PathBuf, encoding: TextEncoding) -> Result<ImportPreview, ApiError> {
+pub fn preview_import(
+    state: State<'_, Session>,
+    path: PathBuf,
+    encoding: TextEncoding,
+) -> Result<ImportPreview, ApiError> {
+    super::files::require(&state, Purpose::Import, &path)?;
     let table = transfer::read_file(&path, encoding)?;
     Ok(ImportPreview::of(&table, 20))
 }
@@ -32,6 +37,7 @@ pub fn run_import(
     mapping: Vec<Option<Target>>,
     options: ImportOptions,
 ) -> Result<ImportReport, ApiError> {
+    super::files::require(&state, Purpose::Import, &path)?;
     let job = state.jobs.start(&job);
     job.report(crate::progress::Step::Reading, 0, 1);
     let table = transfer::read_file(&path, encoding)?;
@@ -70,7 +76,9 @@ pub fn import_paste(
     })
 }
 
-/// Writes the members the filter matches, in the list's order, to `path`, as job `job`.
+/// Writes the members the filter matches, in the list's order, to `path` (chosen in the save
+/// dialog or proposed by [`default_export_path`]), as job `job`. A file already there is
+/// replaced only with `overwrite` (the UI asks first: `export.exists`).
 #[tauri::command(async)]
 pub fn export_members(
     state: State<'_, Session>,
@@ -79,13 +87,17 @@ pub fn export_members(
     sort: MemberSort,
     format: ExportFormat,
     path: PathBuf,
+    overwrite: bool,
 ) -> Result<u32, ApiError> {
+    super::files::require(&state, Purpose::Export, &path)?;
     let job = state.jobs.start(&job);
     let req = ExportRequest {
         filter: &filter,
         sort,
         format,
         path: &path,
+        workspace: &state.dir,
+        overwrite,
     };
     state.read(|c| {
         Ok(transfer::export_filtered(
@@ -107,7 +119,7 @@ pub fn default_export_path(
     let zh = state.read(|c| Ok::<_, ApiError>(settings::load(c)?.language == Language::ZhCn))?;
     let dir = dirs::document_dir()
         .or_else(dirs::home_dir)
-        .unwrap_or_else(|| state.dir.clone());
+        .unwrap_or_else(std::env::temp_dir);
     let ext = match format {
         ExportFormat::Csv => "csv",
         ExportFormat::Xlsx => "xlsx",
@@ -117,5 +129,8 @@ pub fn default_export_path(
         "{stem}-{}.{ext}",
         crate::clock::local_today().format("%Y%m%d")
     );
-    Ok(dir.join(name).display().to_string())
+    let path = dir.join(name);
+    // Proposed by the app, not named by the window: it may be written.
+    state.picked.grant(Purpose::Export, &path);
+    Ok(path.display().to_string())
 }

@@ -15,6 +15,7 @@ impl From<WebhookError> for ApiError {
                 key: "webhook.invalid".into(),
                 message,
                 fields,
+                params: Default::default(),
             },
             WebhookError::NotFound(_) => {
                 ApiError::new(ErrorCode::NotFound, "webhook.not_found", message)

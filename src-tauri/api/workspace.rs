@@ -165,6 +165,7 @@ pub fn open_other_workspace(
     dir: String,
 ) -> Result<(), ApiError> {
     let dir = PathBuf::from(dir);
+    super::files::require(&state, crate::session::Purpose::Workspace, &dir)?;
     if dir == state.dir {
         return Ok(());
     }

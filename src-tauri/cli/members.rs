@@ -244,6 +244,8 @@ pub fn run_export(dir: &Path, what: ExportWhat) -> ExitCode {
         Format::Csv => (ExportFormat::Csv, "csv"),
         Format::Xlsx => (ExportFormat::Xlsx, "xlsx"),
     };
+    // A file named on the command line is replaced like `cp` does; the default name is not.
+    let overwrite = output.is_some();
     let path = output.unwrap_or_else(|| {
         PathBuf::from(format!(
             "members-{}.{ext}",
@@ -260,6 +262,8 @@ pub fn run_export(dir: &Path, what: ExportWhat) -> ExitCode {
         sort: MemberSort::default(),
         format,
         path: &path,
+        workspace: dir,
+        overwrite,
     };
     let result = transfer::export_filtered(
         store.conn(),

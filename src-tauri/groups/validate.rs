@@ -21,6 +21,20 @@ fn too_long(s: &str, max: u32) -> bool {
 pub fn validate(input: &GroupInput) -> Vec<FieldError> {
     let mut errs = Vec::new();
     let mut push = |field: String, rule: Rule| errs.push(FieldError { field, rule });
+    for (field, value, multiline) in [
+        ("name", &input.name, false),
+        ("theme", &input.theme, false),
+        ("audience", &input.audience, false),
+        ("purpose", &input.purpose, false),
+        ("threshold_note", &input.threshold_note, false),
+        ("naming_convention", &input.naming_convention, false),
+        ("rules", &input.rules, true),
+        ("announcement", &input.announcement, true),
+    ] {
+        if crate::validate::has_control(value, multiline) {
+            push(field.into(), Rule::ControlChars);
+        }
+    }
     let name = input.name.trim();
     if name.is_empty() {
         push("name".into(), Rule::Required);

@@ -39,6 +39,8 @@ fn check_body(body: &str) -> Result<()> {
         Rule::Required
     } else if n > NOTE_MAX as usize {
         Rule::TooLong { max: NOTE_MAX }
+    } else if crate::validate::has_control(body, true) {
+        Rule::ControlChars
     } else {
         return Ok(());
     };

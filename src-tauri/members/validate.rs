@@ -2,7 +2,7 @@
 //! (`validate_member`), the store enforces them on save, the importer applies them per row.
 use super::MemberInput;
 use crate::dates::parse_month_day;
-use crate::validate::{FieldError, Rule};
+use crate::validate::{has_control, FieldError, Rule};
 
 pub const NAME_MAX: u32 = 100;
 pub const SHORT_MAX: u32 = 200;
@@ -43,6 +43,37 @@ fn too_long(s: &str, max: u32) -> bool {
 pub fn validate(input: &MemberInput) -> Vec<FieldError> {
     let mut errs = Vec::new();
     let mut push = |field: String, rule: Rule| errs.push(FieldError { field, rule });
+    // Control characters (a NUL, an escape sequence) in any field: refused, never stored.
+    let texts = [
+        ("nickname", &input.nickname),
+        ("display_name", &input.display_name),
+        ("real_name", &input.real_name),
+        ("region", &input.region),
+        ("occupation", &input.occupation),
+        ("source", &input.source),
+        ("phone", &input.phone),
+        ("birthday", &input.birthday),
+    ];
+    for (field, value) in texts {
+        if has_control(value, false) {
+            push(field.into(), Rule::ControlChars);
+        }
+    }
+    for (i, h) in input.handles.iter().enumerate() {
+        if has_control(&h.value, false) {
+            push(format!("handles.{i}.value"), Rule::ControlChars);
+        }
+    }
+    for (i, f) in input.fields.iter().enumerate() {
+        if has_control(&f.value, true) {
+            push(format!("fields.{i}"), Rule::ControlChars);
+        }
+    }
+    for (i, t) in input.tags.iter().enumerate() {
+        if has_control(t, false) {
+            push(format!("tags.{i}"), Rule::ControlChars);
+        }
+    }
     let nick = input.nickname.trim();
     if nick.is_empty() {
         push("nickname".into(), Rule::Required);

@@ -28,6 +28,8 @@ pub fn check(conn: &Connection, input: &ReminderInput) -> Result<Vec<FieldError>
         push("reason", Rule::Required);
     } else if n > REASON_MAX as usize {
         push("reason", Rule::TooLong { max: REASON_MAX });
+    } else if crate::validate::has_control(&input.reason, false) {
+        push("reason", Rule::ControlChars);
     }
     if iso_date(&input.due_date).is_none() {
         push("due_date", Rule::InvalidDate);

@@ -16,8 +16,10 @@
 //! Reads ([`Session::read`]) use their own connections and never wait for the writer (WAL), so
 //! search and Today answer while an import is writing.
 mod jobs;
+mod picked;
 
 pub use jobs::{Job, JobProgress, Jobs};
+pub use picked::{Picked, Purpose};
 
 use crate::store::{Area, ChangeSet, Readers, SharedBus, Store, StoreError, Write};
 use rusqlite::Connection;
@@ -65,6 +67,8 @@ pub struct Session {
     readers: Readers,
     bus: SharedBus,
     pub jobs: Jobs,
+    /// The files the user chose in dialogs: the only ones the window's commands touch.
+    pub picked: Picked,
 }
 
 impl Session {
@@ -84,6 +88,7 @@ impl Session {
             writer: Mutex::new(writer),
             bus,
             jobs: Jobs::default(),
+            picked: Picked::default(),
         }
     }
 

@@ -30,7 +30,7 @@ fn dangerous(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
-fn headers(zh: bool, group: bool) -> Vec<&'static str> {
+pub(super) fn headers(zh: bool, group: bool) -> Vec<&'static str> {
     let mut h = if zh {
         vec![
             "昵称",
@@ -79,6 +79,17 @@ fn headers(zh: bool, group: bool) -> Vec<&'static str> {
     }
     h.push(if zh { "最近联系" } else { "Last contacted" });
     h
+}
+
+/// Whether `header` is the header row of a GroupDesk export (in either language).
+pub(super) fn own_headers(header: &[String]) -> bool {
+    [(true, false), (true, true), (false, false), (false, true)]
+        .into_iter()
+        .any(|(zh, group)| {
+            headers(zh, group)
+                .into_iter()
+                .eq(header.iter().map(String::as_str))
+        })
 }
 
 /// The export rows for `ids`, in that order.
@@ -170,6 +181,26 @@ pub struct ExportRequest<'a> {
     pub sort: MemberSort,
     pub format: ExportFormat,
     pub path: &'a Path,
+    /// The workspace folder: an export never writes into it (onto the database itself, its
+    /// journal or a backup).
+    pub workspace: &'a Path,
+    /// Replace a file already at `path` (the user said yes when asked).
+    pub overwrite: bool,
+}
+
+/// Refuses a target inside the workspace folder, and an existing file unless replacing it
+/// was confirmed.
+pub fn check_target(path: &Path, workspace: &Path, overwrite: bool) -> Result<(), TransferError> {
+    if crate::files::is_inside(path, workspace) {
+        return Err(TransferError::InsideWorkspace(path.display().to_string()));
+    }
+    if path.is_dir() {
+        return Err(TransferError::Write(format!("{} is a folder", path.display())));
+    }
+    if path.exists() && !overwrite {
+        return Err(TransferError::Exists(path.display().to_string()));
+    }
+    Ok(())
 }
 
 /// The export use case, for the window and the command line alike: the members the filter
@@ -181,6 +212,7 @@ pub fn export_filtered(
     clock: &Clock,
     progress: &dyn Progress,
 ) -> Result<u32, TransferError> {
+    check_target(req.path, req.workspace, req.overwrite)?;
     progress.report(Step::Reading, 0, 1);
     let ids = members::ids(conn, req.filter, req.sort, clock)?;
     let zh = settings::load(conn)?.language == Language::ZhCn;
@@ -195,8 +227,9 @@ pub fn export_filtered(
     )
 }
 
-/// Writes the members `ids` to `path` (through a temporary file, so a failed or cancelled
-/// export never leaves half a file); returns how many rows were written.
+/// Writes the members `ids` to `path` (through a unique temporary file, synced and renamed,
+/// so a failed or cancelled export never leaves half a file); returns how many rows were
+/// written.
 pub fn export_members(
     conn: &Connection,
     ids: &[i64],
@@ -209,16 +242,10 @@ pub fn export_members(
     let data = rows(conn, ids, group, zh)?;
     progress.check()?;
     let head = headers(zh, group.is_some());
-    let partial = path.with_extension("partial");
-    let result = write_file(&data, &head, format, zh, &partial, progress)
-        .and_then(|_| progress.check().map_err(TransferError::from))
-        .and_then(|_| {
-            std::fs::rename(&partial, path).map_err(|e| TransferError::Write(e.to_string()))
-        });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    result?;
+    crate::files::write_new(path, |file| {
+        write_file(&data, &head, format, zh, file, progress)?;
+        Ok::<_, TransferError>(progress.check()?)
+    })?;
     Ok(data.len() as u32)
 }
 
@@ -230,7 +257,7 @@ fn write_file(
     head: &[&str],
     format: ExportFormat,
     zh: bool,
-    partial: &Path,
+    file: &mut std::fs::File,
     progress: &dyn Progress,
 ) -> Result<(), TransferError> {
     let total = data.len() as u64;
@@ -264,10 +291,7 @@ fn write_file(
                 }
                 w.flush().map_err(|e| write_err(&e))?;
             }
-            let mut f = std::fs::File::create(partial).map_err(|e| write_err(&e))?;
-            f.write_all(&buf)
-                .and_then(|_| f.sync_all())
-                .map_err(|e| write_err(&e))?;
+            file.write_all(&buf).map_err(|e| write_err(&e))?;
         }
         ExportFormat::Xlsx => {
             let mut book = Workbook::new();
@@ -301,7 +325,7 @@ fn write_file(
                 }
             }
             sheet.set_freeze_panes(1, 0).map_err(|e| write_err(&e))?;
-            book.save(partial).map_err(|e| write_err(&e))?;
+            book.save_to_writer(file).map_err(|e| write_err(&e))?;
         }
     }
     progress.report(Step::Writing, total, total);

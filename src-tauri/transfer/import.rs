@@ -365,6 +365,7 @@ pub fn import_members(
     progress.report(Step::Writing, 0, total);
     let mut report = ImportReport {
         rows: table.rows.len() as u32,
+        warnings: table.notes.clone(),
         ..Default::default()
     };
     // Phones and handles already in the book, so duplicate checks stay in memory (one read of
@@ -394,14 +395,13 @@ pub fn import_members(
         let (send, ready) = std::sync::mpsc::sync_channel::<Vec<Ready>>(4);
         let (give_back, written) = std::sync::mpsc::channel::<Vec<Ready>>();
         scope.spawn(move || {
-            for (c, chunk) in table.rows.chunks(CHUNK).enumerate() {
+            for chunk in table.rows.chunks(CHUNK) {
                 while let Ok(done) = written.try_recv() {
                     drop(done);
                 }
-                let rows = chunk.iter().enumerate().map(|(i, row)| {
-                    let rownum = (c * CHUNK + i) as u32 + 2;
-                    prepare(row, rownum, &table.headers, mapping)
-                });
+                let rows = chunk
+                    .iter()
+                    .map(|row| prepare(row, row.number, &table.headers, mapping));
                 // A closed channel: the writer stopped on an error.
                 if send.send(rows.collect()).is_err() {
                     return;

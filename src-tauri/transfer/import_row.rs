@@ -4,6 +4,8 @@
 //! the import runs it on a second thread ahead of the one that writes.
 use super::columns::{parse_category, parse_status, Target};
 use super::import::RowProblem;
+use super::table::Row;
+use crate::validate::has_control;
 use crate::dates::parse_date;
 use crate::members::search::{self, Doc};
 use crate::members::stored::ProfileRows;
@@ -11,14 +13,9 @@ use crate::members::{validate, Category, FieldValue, Handle, MemberInput, Member
 use crate::validate::Rule;
 use std::collections::HashMap;
 
-/// A cell as written, without the apostrophe exports put before `=`, `+`, `-`, `@` (so an
-/// export imports back unchanged).
-fn cell(row: &[String], col: usize) -> &str {
-    let v = row.get(col).map(|s| s.trim()).unwrap_or("");
-    match v.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => v,
-    }
+/// A cell as the table holds it (trimmed; the apostrophe of our own exports already off).
+fn cell(row: &Row, col: usize) -> &str {
+    row.get(col)
 }
 
 pub(super) struct Parsed {
@@ -39,7 +36,7 @@ fn split_tags(s: &str) -> Vec<String> {
 }
 
 fn parse_row(
-    row: &[String],
+    row: &Row,
     rownum: u32,
     headers: &[String],
     mapping: &[Option<Target>],
@@ -59,7 +56,7 @@ fn parse_row(
             row: rownum,
             column: headers.get(col).cloned().unwrap_or_default(),
             key: key.into(),
-            value: value.chars().take(100).collect(),
+            value: crate::validate::visible(&value.chars().take(100).collect::<String>()).into_owned(),
         })
     };
     let mut column_of: HashMap<&'static str, usize> = HashMap::new();
@@ -82,6 +79,12 @@ fn parse_row(
         column_of.entry(field).or_insert(col);
         let v = cell(row, col);
         if v.is_empty() {
+            continue;
+        }
+        // NULs, escape sequences and other control characters never enter the book (a
+        // note keeps its line breaks and tabs).
+        if has_control(v, matches!(target, Target::Note)) {
+            problem(col, "import.control_chars", v);
             continue;
         }
         let i = &mut p.input;
@@ -131,6 +134,7 @@ fn parse_row(
             c => cell(row, c).to_string(),
         };
         let key = match (top, &e.rule) {
+            (_, Rule::ControlChars) => "import.control_chars",
             ("nickname", Rule::Required) => "import.no_nickname",
             ("birthday", _) => "import.bad_birthday",
             ("phone", Rule::Invalid) => "import.bad_phone",
@@ -152,7 +156,7 @@ pub(super) struct Ready {
 }
 
 pub(super) fn prepare(
-    row: &[String],
+    row: &Row,
     rownum: u32,
     headers: &[String],
     mapping: &[Option<Target>],
