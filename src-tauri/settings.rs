@@ -30,8 +30,12 @@ sql_enum!(
 pub struct Settings {
     pub language: Language,
     pub theme: Theme,
-    /// How many automatic daily backups to keep (1–90).
+    /// Automatic backups kept in tiers, as Anki keeps them: the newest copy of each of the last
+    /// `backup_keep` days (1–90), then one per week for `backup_weeks` weeks (0–52), then one
+    /// per month for `backup_months` months (0–24).
     pub backup_keep: u32,
+    pub backup_weeks: u32,
+    pub backup_months: u32,
     pub sidebar_collapsed: bool,
     /// The IANA zone plans are made in; empty follows the operating system's.
     pub time_zone: String,
@@ -54,7 +58,9 @@ impl Default for Settings {
         Settings {
             language: Language::ZhCn,
             theme: Theme::System,
-            backup_keep: 7,
+            backup_keep: 12,
+            backup_weeks: 10,
+            backup_months: 9,
             sidebar_collapsed: false,
             time_zone: String::new(),
             morning_time: "09:00".into(),
@@ -68,6 +74,17 @@ impl Default for Settings {
 }
 
 pub const BACKUP_KEEP_MAX: u32 = 90;
+
+impl Settings {
+    /// How automatic backups rotate.
+    pub fn backup_tiers(&self) -> crate::store::backup::Tiers {
+        crate::store::backup::Tiers {
+            daily: self.backup_keep.max(1),
+            weekly: self.backup_weeks,
+            monthly: self.backup_months,
+        }
+    }
+}
 
 /// Reads the settings; a missing or unreadable value falls back to its default, so a hand-edited
 /// or older file never stops the app from starting.
@@ -86,6 +103,10 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Settings> {
                     .ok()
                     .filter(|n| (1..=BACKUP_KEEP_MAX).contains(n))
                     .unwrap_or(s.backup_keep)
+            }
+            "backup_weeks" => s.backup_weeks = in_range(&value, 0, 52).unwrap_or(s.backup_weeks),
+            "backup_months" => {
+                s.backup_months = in_range(&value, 0, 24).unwrap_or(s.backup_months)
             }
             "sidebar_collapsed" => s.sidebar_collapsed = value == "true",
             "time_zone" if value.is_empty() || zone::parse_tz(&value).is_some() => {
@@ -167,6 +188,14 @@ pub fn save(tx: &Write, s: &Settings) -> rusqlite::Result<Settings> {
         stmt.execute(params!["language", s.language.as_str()])?;
         stmt.execute(params!["theme", s.theme.as_str()])?;
         stmt.execute(params!["backup_keep", keep.to_string()])?;
+        stmt.execute(params![
+            "backup_weeks",
+            s.backup_weeks.min(52).to_string()
+        ])?;
+        stmt.execute(params![
+            "backup_months",
+            s.backup_months.min(24).to_string()
+        ])?;
         stmt.execute(params![
             "sidebar_collapsed",
             s.sidebar_collapsed.to_string()

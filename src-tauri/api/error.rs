@@ -161,6 +161,7 @@ impl From<&StoreError> for ApiError {
             StoreError::Damaged { .. } => (ErrorCode::Workspace, "store.damaged"),
             StoreError::TooNew { .. } => (ErrorCode::Workspace, "store.too_new"),
             StoreError::BackupNotFound(_) => (ErrorCode::NotFound, "backup.not_found"),
+            StoreError::Missing(_) => (ErrorCode::NotFound, "store.missing"),
             StoreError::Cancelled => (ErrorCode::Cancelled, "job.cancelled"),
             StoreError::Io { .. } => (ErrorCode::Storage, "store.io"),
             StoreError::SqliteAt { .. } | StoreError::Sqlite(_) | StoreError::Migration(_) => {

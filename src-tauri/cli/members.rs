@@ -1,6 +1,6 @@
 //! `import members`, `export members` and `search` on the command line: the same code the
 //! window uses, for scripts. Problems are printed one per line with the file's row numbers.
-use super::open_store;
+use super::{open_for_reading, open_store, shown};
 use crate::groups;
 use crate::members::{self, MemberFilter, MemberSort};
 use crate::store::Store;
@@ -18,7 +18,7 @@ use std::process::ExitCode;
 pub enum ImportWhat {
     /// Members: columns are matched by their headers (昵称, 手机, 微信号, 生日, 标签, 备注…)
     Members {
-        /// A .csv, .txt (tab-separated), .xlsx, .xls or .ods file
+        /// A .csv, .txt (tab-separated) or .xlsx file (save .xls and .ods sheets as .xlsx)
         file: PathBuf,
         /// Add everyone to this group (its join date, status and category columns apply)
         #[arg(long, value_name = "NAME")]
@@ -116,6 +116,10 @@ fn problem_text(key: &str) -> &'static str {
         "import.too_many" => "too many values",
         "import.duplicate_skipped" => "same phone or handle as an existing member; skipped",
         "import.inviter_not_found" => "inviter not found; left empty",
+        "import.control_chars" => "holds a control character (NUL, escape…); not imported",
+        "import.mixed_encoding" => {
+            "this line reads as UTF-8 while the file is GBK: the file may mix two encodings"
+        }
         _ => "too long",
     }
 }
@@ -124,13 +128,13 @@ fn print_problem(p: &RowProblem) {
     let column = if p.column.is_empty() {
         String::new()
     } else {
-        format!(" [{}]", p.column)
+        format!(" [{}]", shown(&p.column))
     };
     println!(
         "  row {}{column}: {} ({:?})",
         p.row,
         problem_text(&p.key),
-        p.value
+        shown(&p.value)
     );
 }
 
@@ -192,7 +196,10 @@ pub fn run_import(dir: &Path, what: ImportWhat) -> ExitCode {
     );
     for (header, target) in table.headers.iter().zip(&mapping) {
         if target.is_none() {
-            println!("  column {header:?} is not imported (no matching field)");
+            println!(
+                "  column {:?} is not imported (no matching field)",
+                shown(header)
+            );
         }
     }
     if !report.problems.is_empty() {
@@ -233,7 +240,7 @@ pub fn run_export(dir: &Path, what: ExportWhat) -> ExitCode {
         query,
         output,
     } = what;
-    let Some(store) = open_store(dir) else {
+    let Some(store) = open_for_reading(dir) else {
         return ExitCode::FAILURE;
     };
     let group_id = match group_id(&store, group.as_deref()) {
@@ -296,7 +303,7 @@ struct Hit {
 }
 
 pub fn run_search(dir: &Path, args: SearchArgs) -> ExitCode {
-    let Some(store) = open_store(dir) else {
+    let Some(store) = open_for_reading(dir) else {
         return ExitCode::FAILURE;
     };
     let filter = MemberFilter {
@@ -349,10 +356,10 @@ pub fn run_search(dir: &Path, args: SearchArgs) -> ExitCode {
             println!(
                 "{}\t{}\t{}\t{}\t{}",
                 h.id,
-                h.nickname,
-                h.real_name,
-                h.phone,
-                h.tags.join(",")
+                shown(&h.nickname),
+                shown(&h.real_name),
+                shown(&h.phone),
+                shown(&h.tags.join(","))
             );
         }
         eprintln!("{} of {} matching members", hits.len(), page.total);

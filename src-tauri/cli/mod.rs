@@ -196,6 +196,11 @@ fn open_source(src: &Path) -> Result<rusqlite::Connection, crate::store::StoreEr
         .map_err(|e| crate::store::StoreError::sqlite(src, e))
 }
 
+/// Stored text made safe for a terminal (control characters shown, never obeyed).
+pub(super) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::validate::visible(s)
+}
+
 fn run_demo(dir: &Path, opts: demo::DemoOptions) -> ExitCode {
     let now = Utc::now();
     let Some(mut store) = open_store(dir) else {
@@ -220,9 +225,22 @@ fn run_demo(dir: &Path, opts: demo::DemoOptions) -> ExitCode {
     }
 }
 
-/// Opens (creating or upgrading) the workspace, or says why not on stderr.
+/// Opens (creating or upgrading) the workspace for a command that writes a lot (import, demo):
+/// an existing file must pass the quick check first. Says why not on stderr.
 fn open_store(dir: &Path) -> Option<Store> {
-    match Store::open_dir(dir, Utc::now()) {
+    match Store::open_dir_checked(dir, Utc::now()) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            eprintln!("groupdesk: {e}");
+            None
+        }
+    }
+}
+
+/// Opens an existing workspace for a command that only reads (search, today, export); a
+/// missing one is an error, never created.
+fn open_for_reading(dir: &Path) -> Option<Store> {
+    match Store::open_existing_for_reading(dir, Utc::now()) {
         Ok(s) => Some(s),
         Err(e) => {
             eprintln!("groupdesk: {e}");

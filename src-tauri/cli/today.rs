@@ -1,7 +1,7 @@
 //! `groupdesk today [--json]`: the Today view for a terminal or a script — follow-ups overdue,
 //! due today and this week, birthdays, cadence follow-ups, win-back and each group's
 //! spotlight, in the workspace's language and time zone.
-use super::open_store;
+use super::{open_for_reading, shown};
 use crate::reminders::today::{self, ReminderSection, TodayView};
 use crate::reminders::zone;
 use crate::settings::{self, Language};
@@ -17,17 +17,16 @@ pub struct TodayArgs {
 }
 
 pub fn run_today(dir: &Path, args: TodayArgs) -> ExitCode {
-    let Some(mut store) = open_store(dir) else {
+    let Some(store) = open_for_reading(dir) else {
         return ExitCode::FAILURE;
     };
     let result = settings::load(store.conn())
         .map_err(|e| e.to_string())
         .and_then(|prefs| {
             let plan = settings::plan(&prefs);
-            store
-                .write(|w| today::view_storing(w, &plan, Utc::now()))
+            today::view(store.conn(), &plan, Utc::now())
                 .map(|v| (prefs.language, v))
-                .map_err(|e: crate::reminders::ReminderError| e.to_string())
+                .map_err(|e| e.to_string())
         });
     let (language, view) = match result {
         Ok(r) => r,
@@ -70,8 +69,8 @@ fn section(out: &mut String, title: &str, s: &ReminderSection, tz: chrono_tz::Tz
         out.push_str(&format!(
             "  {}  {} — {}\n",
             when(r, tz),
-            r.nickname,
-            r.reason
+            shown(&r.nickname),
+            shown(&r.reason)
         ));
     }
     if (s.items.len() as u32) < s.total {
@@ -107,7 +106,7 @@ pub fn render(v: &TodayView, language: Language) -> String {
             (n, true) => format!("{n} 天后"),
             (n, false) => format!("in {n} days"),
         };
-        out.push_str(&format!("  {}  {} ({when})\n", b.birth_md, b.nickname));
+        out.push_str(&format!("  {}  {} ({when})\n", b.birth_md, shown(&b.nickname)));
     }
     out.push_str(&format!(
         "\n{} ({})\n",
@@ -118,12 +117,12 @@ pub fn render(v: &TodayView, language: Language) -> String {
         let line = if zh {
             format!(
                 "  {} — {} 天未联系（每 {} 天）\n",
-                c.nickname, c.quiet_days, c.every_days
+                shown(&c.nickname), c.quiet_days, c.every_days
             )
         } else {
             format!(
                 "  {} — quiet {} days (every {})\n",
-                c.nickname, c.quiet_days, c.every_days
+                shown(&c.nickname), c.quiet_days, c.every_days
             )
         };
         out.push_str(&line);
@@ -136,15 +135,15 @@ pub fn render(v: &TodayView, language: Language) -> String {
     ));
     for w in v.winback.items.iter().take(10) {
         let line = if zh {
-            format!("  {} — {} 天未联系\n", w.nickname, w.quiet_days)
+            format!("  {} — {} 天未联系\n", shown(&w.nickname), w.quiet_days)
         } else {
-            format!("  {} — quiet {} days\n", w.nickname, w.quiet_days)
+            format!("  {} — quiet {} days\n", shown(&w.nickname), w.quiet_days)
         };
         out.push_str(&line);
     }
     out.push_str(&format!("\n{}\n", t("今日群星", "Spotlight")));
     for s in &v.spotlight {
-        out.push_str(&format!("  {}: {}\n", s.group_name, s.nickname));
+        out.push_str(&format!("  {}: {}\n", shown(&s.group_name), shown(&s.nickname)));
     }
     out
 }

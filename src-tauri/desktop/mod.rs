@@ -23,6 +23,8 @@ use tauri::Manager;
 /// (open screens refresh the areas they show) and `job-progress` for running jobs.
 pub const CHANGED_EVENT: &str = "workspace-changed";
 pub const PROGRESS_EVENT: &str = "job-progress";
+/// The open workspace was found damaged and closed: the window shows the recovery screen.
+pub const FAILED_EVENT: &str = "workspace-failed";
 
 fn announce_changes(app: &tauri::AppHandle) {
     use tauri::Emitter;
@@ -38,6 +40,22 @@ fn announce_changes(app: &tauri::AppHandle) {
     session.jobs.set_sink(move |p| {
         let _ = h.emit(PROGRESS_EVENT, p);
     });
+}
+
+/// The start-at-login entry: hidden in the tray, on the folder this window has open.
+fn login_start<R: tauri::Runtime>(dir: &std::path::Path) -> tauri::plugin::TauriPlugin<R> {
+    tauri_plugin_autostart::Builder::new()
+        .args(login_args(dir))
+        .build()
+}
+
+/// The arguments start-at-login passes (kept beside [`login_start`] for its test).
+pub fn login_args(dir: &std::path::Path) -> Vec<String> {
+    vec![
+        tray::HIDDEN_FLAG.to_string(),
+        "--data-dir".to_string(),
+        dir.display().to_string(),
+    ]
 }
 
 pub fn run(dir: PathBuf, hidden: bool) -> ExitCode {
@@ -73,16 +91,16 @@ pub fn run(dir: PathBuf, hidden: bool) -> ExitCode {
         .ok()
         .and_then(|s| settings::load(s.conn()).ok())
         .map(|s| s.language);
+    // Start at login opens this same workspace folder (as an absolute path: the login session
+    // starts in another folder).
+    let dir_at_login = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
     let session = Session::new(dir, opened);
     probe::mark("store-open");
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
-        .plugin(tauri_plugin_autostart::init(
-            tauri_plugin_autostart::MacosLauncher::LaunchAgent,
-            Some(vec![tray::HIDDEN_FLAG]),
-        ))
+        .plugin(login_start(&dir_at_login))
         .on_window_event(tray::on_window_event)
         .manage(session)
         .invoke_handler(crate::api_handlers!())

@@ -65,7 +65,9 @@ pub fn apply(app: &AppHandle) {
     let autostart = app.autolaunch();
     let on = autostart.is_enabled().unwrap_or(false);
     let result = match (p.start_at_login, on) {
-        (true, false) => autostart.enable(),
+        // Written again when already on, so the entry names this workspace folder (an entry
+        // from an older version started without `--data-dir`).
+        (true, _) => autostart.enable(),
         (false, true) => autostart.disable(),
         _ => Ok(()),
     };

@@ -95,6 +95,7 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
         if let Some(d) = &digest {
             outbox::enqueue_digest(w, d, prefs.language, now)?;
         }
+        outbox::prune(w, now)?;
         Ok::<_, Failure>((prefs.language, due, digest))
     });
     let (language, due, digest) = match read {

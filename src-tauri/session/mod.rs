@@ -185,6 +185,18 @@ impl Session {
         Ok(())
     }
 
+    /// Closes the workspace after damage was found in it while open (the background quick
+    /// check): every later call gets [`Unavailable`] and the window shows the recovery screen.
+    pub fn fail(&self, e: StoreError) {
+        let e = Arc::new(e);
+        let mut guard = self.lock();
+        *guard = Opened::Failed(e.clone());
+        *self.failed.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+        self.readers.reset();
+        drop(guard);
+        self.bus.publish(&ChangeSet::of(Area::Workspace, []));
+    }
+
     pub fn path(&self) -> PathBuf {
         self.dir.join(crate::store::DB_FILE)
     }

@@ -1,11 +1,17 @@
 //! Backup copies of the workspace, all written through SQLite's online backup API so each copy
 //! is consistent even while the app is writing (WAL readers see one snapshot).
 //!
-//! A copy is written to a `.partial` name, fsynced, then renamed: a crash mid-copy never leaves
-//! a half-written file that looks like a backup. Copies live in `<workspace>/backups/` and are
+//! A copy is written to a unique temporary name, checked (`PRAGMA quick_check` on the copy: a
+//! damaged workspace is never kept as a good backup, the copy is removed and the damage
+//! reported), fsynced, then renamed: a crash mid-copy never leaves a half-written file that
+//! looks like a backup. Copies live in `<workspace>/backups/` (private to the user) and are
 //! named for their kind and UTC time, so listing needs no database:
 //! `auto-20261124T083000Z.sqlite3`, `manual-…`, `pre-migration-v1-…`, `pre-restore-…`.
-//! Only automatic copies rotate; the others are kept until the user deletes them.
+//!
+//! Only automatic copies rotate, in tiers as Anki keeps them ([`Tiers`]): one per day for the
+//! last days, then one per week, then one per month, so damage noticed weeks later still has
+//! a good copy from before it. Rotation runs only after a verified copy was written and never
+//! removes the newest copy. Restores check the backup the same way first.
 use super::{inspect, migrations, Store, StoreError, BACKUP_DIR, DB_FILE};
 use crate::dates::{file_stamp, parse_file_stamp, to_db};
 use crate::progress::{Progress, Quiet, Step};
@@ -80,6 +86,8 @@ fn backup_pages(
     progress: &dyn Progress,
 ) -> Result<(), StoreError> {
     use rusqlite::backup::{Backup, StepResult};
+    // Created private before SQLite opens it (SQLite keeps an existing file's mode).
+    crate::files::create_private(partial).map_err(|e| StoreError::io(partial, e))?;
     let mut dst = Connection::open(partial).map_err(|e| StoreError::sqlite(partial, e))?;
     let b = Backup::new_with_names(src, MAIN_DB, &mut dst, MAIN_DB)
         .map_err(|e| StoreError::sqlite(partial, e))?;
@@ -119,13 +127,16 @@ pub fn copy_to_with(
         ));
     }
     if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
+        if !parent.exists() {
+            crate::files::private_dir(parent).map_err(|e| StoreError::io(parent, e))?;
+        }
     }
-    let mut partial = dest.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let _ = std::fs::remove_file(&partial);
+    let partial = crate::files::temp_beside(dest);
     let result = backup_pages(src, &partial, progress)
+        .and_then(|_| {
+            progress.report(Step::Verifying, 0, 1);
+            verify(&partial, src.path().map(Path::new).unwrap_or(&partial))
+        })
         .and_then(|_| fsync(&partial))
         .and_then(|_| std::fs::rename(&partial, dest).map_err(|e| StoreError::io(dest, e)));
     if result.is_err() {
@@ -133,9 +144,49 @@ pub fn copy_to_with(
     }
     result?;
     if let Some(parent) = dest.parent() {
-        fsync_dir(parent);
+        crate::files::sync_dir(parent);
     }
     Ok(())
+}
+
+/// `PRAGMA quick_check` on a file (opened read-only): the problems it finds, empty when sound.
+/// It reads every page and checks the b-trees, but not that indexes match their tables (that
+/// is `integrity_check`, several times slower, run by `groupdesk check`).
+pub fn quick_check(path: &Path) -> Result<Vec<String>, StoreError> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| StoreError::damaged(path, e))?;
+    quick_check_conn(&conn).map_err(|e| StoreError::damaged(path, e))
+}
+
+pub(super) fn quick_check_conn(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare("PRAGMA quick_check")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut problems = Vec::new();
+    for row in rows {
+        let line = row?;
+        if line != "ok" {
+            problems.push(line);
+        }
+    }
+    Ok(problems)
+}
+
+/// Refuses a copy that fails the quick check, naming `source` (the file it was taken from).
+fn verify(copy: &Path, source: &Path) -> Result<(), StoreError> {
+    let problems = quick_check(copy).map_err(|e| match e {
+        StoreError::Damaged { detail, .. } => StoreError::Damaged {
+            path: source.to_path_buf(),
+            detail,
+        },
+        other => other,
+    })?;
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(StoreError::Damaged {
+        path: source.to_path_buf(),
+        detail: problems.into_iter().take(5).collect::<Vec<_>>().join("; "),
+    })
 }
 
 /// Copies the database file at `src_path` (opened read-only) to a named backup in the
@@ -248,13 +299,76 @@ pub fn resolve(workspace: &Path, name: &str) -> Result<PathBuf, StoreError> {
     Ok(path)
 }
 
+/// How many automatic copies each tier keeps (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tiers {
+    pub daily: u32,
+    pub weekly: u32,
+    pub monthly: u32,
+}
+
+impl Default for Tiers {
+    fn default() -> Self {
+        Tiers {
+            daily: 12,
+            weekly: 10,
+            monthly: 9,
+        }
+    }
+}
+
+/// Which of `copies` (taken at these times, newest first) the tiers keep: the newest copy of
+/// each of the last `daily` days that have one, then of each of the next `weekly` ISO weeks,
+/// then of each of the next `monthly` months. The newest copy is always kept.
+pub fn kept(copies: &[DateTime<Utc>], tiers: Tiers) -> Vec<bool> {
+    use chrono::Datelike;
+    let mut keep = vec![false; copies.len()];
+    let mut days: Vec<chrono::NaiveDate> = Vec::new();
+    let mut weeks: Vec<(i32, u32)> = Vec::new();
+    let mut months: Vec<(i32, u32)> = Vec::new();
+    for (i, t) in copies.iter().enumerate() {
+        let d = t.date_naive();
+        let week = (d.iso_week().year(), d.iso_week().week());
+        let month = (d.year(), d.month());
+        if i == 0 {
+            keep[i] = true;
+        }
+        if days.contains(&d) {
+            continue;
+        }
+        if days.len() < tiers.daily as usize {
+            days.push(d);
+            keep[i] = true;
+            continue;
+        }
+        // Past the daily tier: the newest copy of each older week, then of each older month
+        // (a week or month the daily tier already covered counts as taken).
+        if weeks.len() < tiers.weekly as usize {
+            if !weeks.contains(&week) && !days.iter().any(|x| (x.iso_week().year(), x.iso_week().week()) == week) {
+                weeks.push(week);
+                keep[i] = true;
+            }
+            continue;
+        }
+        if months.len() < tiers.monthly as usize
+            && !months.contains(&month)
+            && !days.iter().any(|x| (x.year(), x.month()) == month)
+        {
+            months.push(month);
+            keep[i] = true;
+        }
+    }
+    keep
+}
+
 /// Takes an automatic backup if the newest one is at least a day old (or there is none), then
-/// keeps only the newest `keep` automatic copies. Returns the new copy's path, if one was made.
+/// rotates the automatic copies in `tiers` — only after the new copy was written and verified,
+/// so a damaged workspace never pushes out good copies. Returns the new copy's path.
 pub fn auto_backup_if_due(
     src: &Connection,
     workspace: &Path,
     now: DateTime<Utc>,
-    keep: usize,
+    tiers: Tiers,
 ) -> Result<Option<PathBuf>, StoreError> {
     let autos: Vec<BackupInfo> = list(workspace)?
         .into_iter()
@@ -269,7 +383,7 @@ pub fn auto_backup_if_due(
     } else {
         None
     };
-    prune_auto(workspace, keep.max(1))?;
+    prune_auto(workspace, tiers)?;
     Ok(made)
 }
 
@@ -286,23 +400,30 @@ pub fn next_auto_due(workspace: &Path, now: DateTime<Utc>) -> DateTime<Utc> {
         .unwrap_or(now)
 }
 
-fn prune_auto(workspace: &Path, keep: usize) -> Result<(), StoreError> {
+fn prune_auto(workspace: &Path, tiers: Tiers) -> Result<(), StoreError> {
     let dir = backup_dir(workspace);
-    for old in list(workspace)?
+    let autos: Vec<BackupInfo> = list(workspace)?
         .into_iter()
         .filter(|b| b.kind == BackupKindTag::Auto)
-        .skip(keep)
-    {
-        let path = dir.join(&old.name);
-        std::fs::remove_file(&path).map_err(|e| StoreError::io(&path, e))?;
+        .collect();
+    let times: Vec<DateTime<Utc>> = autos
+        .iter()
+        .map(|b| crate::dates::from_db(&b.created_at).unwrap_or_default())
+        .collect();
+    for (old, keep) in autos.iter().zip(kept(&times, tiers)) {
+        if !keep {
+            let path = dir.join(&old.name);
+            std::fs::remove_file(&path).map_err(|e| StoreError::io(&path, e))?;
+        }
     }
     Ok(())
 }
 
-/// Checks that a backup can be restored by this build: a readable SQLite file whose schema is
-/// not newer than ours.
+/// Checks that a backup can be restored by this build: a readable SQLite file that passes the
+/// quick check and whose schema is not newer than ours.
 fn check_restorable(path: &Path) -> Result<(), StoreError> {
     let found = inspect(path)?;
+    verify(path, path)?;
     if found.schema_version > migrations::LATEST {
         return Err(StoreError::TooNew {
             found: found.schema_version,
@@ -363,19 +484,7 @@ pub fn recover_from_backup(
 }
 
 fn fsync(path: &Path) -> Result<(), StoreError> {
-    std::fs::File::open(path)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| StoreError::io(path, e))
-}
-
-fn fsync_dir(dir: &Path) {
-    // Makes the rename durable on Unix; directories cannot be opened this way on Windows.
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
+    crate::files::sync_file(path).map_err(|e| StoreError::io(path, e))
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("no backup named {0}")]
     BackupNotFound(String),
+    #[error("there is no workspace in {0} (check --data-dir)")]
+    Missing(PathBuf),
     #[error("cancelled")]
     Cancelled,
 }

@@ -58,13 +58,26 @@ impl Store {
     /// Opens (creating if needed) the workspace in `dir`, upgrading an older file after backing
     /// it up. `now` names the backup file.
     pub fn open_dir(dir: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        // Personal data and webhook secrets: the folder is the user's only (0700, files 0600;
+        // SQLite gives its journal files the database file's mode).
+        crate::files::private_dir(dir).map_err(|e| StoreError::io(dir, e))?;
         let path = dir.join(DB_FILE);
         let existing = if path.exists() {
             Some(inspect(&path)?)
         } else {
+            crate::files::create_private(&path).map_err(|e| StoreError::io(&path, e))?;
             None
         };
+        for suffix in ["", "-wal", "-shm"] {
+            let file = PathBuf::from(format!("{}{suffix}", path.display()));
+            if suffix.is_empty() || file.exists() {
+                crate::files::private_file(&file).map_err(|e| StoreError::io(&file, e))?;
+            }
+        }
+        let backups = dir.join(BACKUP_DIR);
+        if backups.exists() {
+            crate::files::private_dir(&backups).map_err(|e| StoreError::io(&backups, e))?;
+        }
         let latest = migrations::LATEST;
         if let Some(found) = &existing {
             if found.schema_version > latest {
@@ -94,6 +107,56 @@ impl Store {
             dir: dir.to_path_buf(),
             bus: SharedBus::default(),
         })
+    }
+
+    /// Opens an existing workspace for reading only (the command line's `search`, `today`,
+    /// `export`): a missing one is an error, never created; nothing can be written through it
+    /// (`query_only`). A workspace from an older version is upgraded first, as any open does.
+    pub fn open_existing_for_reading(dir: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
+        let path = dir.join(DB_FILE);
+        if !path.is_file() {
+            return Err(StoreError::Missing(dir.to_path_buf()));
+        }
+        let found = inspect(&path)?;
+        if found.schema_version > migrations::LATEST {
+            return Err(StoreError::TooNew {
+                found: found.schema_version,
+                supported: migrations::LATEST,
+            });
+        }
+        if found.schema_version < migrations::LATEST {
+            return Store::open_dir(dir, now);
+        }
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::sqlite(&path, e))?;
+        configure(&conn).map_err(|e| StoreError::sqlite(&path, e))?;
+        conn.pragma_update(None, "query_only", true)
+            .map_err(|e| StoreError::sqlite(&path, e))?;
+        Ok(Store {
+            conn,
+            dir: dir.to_path_buf(),
+            bus: SharedBus::default(),
+        })
+    }
+
+    /// [`Store::open_dir`] for work that writes a lot at once (an import, demo data): the
+    /// existing file must first pass the quick check, so damage is not built upon.
+    pub fn open_dir_checked(dir: &Path, now: DateTime<Utc>) -> Result<Store, StoreError> {
+        let path = dir.join(DB_FILE);
+        if path.is_file() && std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) > 0 {
+            inspect(&path)?;
+            let problems = backup::quick_check(&path)?;
+            if !problems.is_empty() {
+                return Err(StoreError::Damaged {
+                    path,
+                    detail: problems.into_iter().take(5).collect::<Vec<_>>().join("; "),
+                });
+            }
+        }
+        Store::open_dir(dir, now)
     }
 
     /// An in-memory store with the full schema, for tests of domain code.

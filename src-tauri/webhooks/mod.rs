@@ -120,8 +120,7 @@ fn check(input: &WebhookInput, creating: bool) -> Vec<FieldError> {
         }),
         None | Some("") => {}
         Some(u) => {
-            let ok = reqwest::Url::parse(u)
-                .is_ok_and(|p| matches!(p.scheme(), "http" | "https") && p.host_str().is_some());
+            let ok = reqwest::Url::parse(u).is_ok_and(|p| send::allowed(&p));
             if !ok {
                 errs.push(FieldError {
                     field: "url".into(),

@@ -145,6 +145,21 @@ pub fn record(
     Ok(())
 }
 
+/// How long sent and failed deliveries stay listed.
+pub const KEEP_DAYS: i64 = 30;
+
+/// Deletes sent and failed deliveries older than [`KEEP_DAYS`] (pending ones are kept).
+pub fn prune(w: &Write, now: DateTime<Utc>) -> rusqlite::Result<usize> {
+    let n = w.execute(
+        "DELETE FROM webhook_deliveries WHERE status IN ('sent', 'failed') AND created_at < ?1",
+        [to_db(now - Duration::days(KEEP_DAYS))],
+    )?;
+    if n > 0 {
+        w.changed(Area::Webhooks, []);
+    }
+    Ok(n)
+}
+
 /// Records a test message sent now (one attempt) and how it went.
 pub fn record_test(
     conn: &Write,
