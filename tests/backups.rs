@@ -8,6 +8,14 @@ use groupdesk::groups::{self, GroupView};
 use groupdesk::store::backup::{self, BackupKind, BackupKindTag};
 use groupdesk::store::{Store, DB_FILE};
 
+fn three_days() -> backup::Tiers {
+    backup::Tiers {
+        daily: 3,
+        weekly: 0,
+        monthly: 0,
+    }
+}
+
 #[test]
 fn a_daily_backup_is_taken_once_a_day_and_only_the_newest_are_kept() {
     let dir = tempfile::tempdir().unwrap();
@@ -16,18 +24,18 @@ fn a_daily_backup_is_taken_once_a_day_and_only_the_newest_are_kept() {
         .unwrap();
 
     let t0 = at(2026, 11, 1, 9);
-    assert!(backup::auto_backup_if_due(s.conn(), s.dir(), t0, 3)
+    assert!(backup::auto_backup_if_due(s.conn(), s.dir(), t0, three_days())
         .unwrap()
         .is_some());
     // Twelve hours later: not due yet.
     assert!(
-        backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::hours(12), 3)
+        backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::hours(12), three_days())
             .unwrap()
             .is_none()
     );
     for day in 1..=5 {
         assert!(
-            backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::days(day), 3)
+            backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::days(day), three_days())
                 .unwrap()
                 .is_some()
         );
@@ -46,7 +54,7 @@ fn a_daily_backup_is_taken_once_a_day_and_only_the_newest_are_kept() {
     assert!(autos[2].name.starts_with("auto-20261104T090000Z"));
     // Manual copies are never rotated away.
     backup::write_from(s.conn(), dir.path(), &BackupKind::Manual, t0).unwrap();
-    backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::days(9), 3).unwrap();
+    backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::days(9), three_days()).unwrap();
     assert!(backup::list(dir.path())
         .unwrap()
         .iter()

@@ -230,6 +230,8 @@ fn settings_round_trip_and_clamp() {
                     language: Language::En,
                     theme: Theme::Dark,
                     backup_keep: 500,
+                    backup_weeks: 99,
+                    backup_months: 3,
                     sidebar_collapsed: true,
                     time_zone: "America/New_York".into(),
                     morning_time: "08:30".into(),

@@ -121,11 +121,7 @@ fn committed_writes_announce_what_they_changed_and_rolled_back_ones_nothing() {
         .unwrap();
     let bad = MemberInput::default(); // no nickname
     assert!(s.write(|w| members::create(w, &bad, now())).is_err());
-    let table = Table {
-        encoding: "UTF-8".into(),
-        headers: vec!["昵称".into()],
-        rows: vec![vec!["李四".into()]],
-    };
+    let table = Table::from_rows("UTF-8", vec!["昵称".into()], vec![vec!["李四".into()]]);
     let dry = ImportOptions {
         dry_run: true,
         ..Default::default()
@@ -218,10 +214,10 @@ fn clock() -> members::Clock {
 }
 
 fn big_table(rows: usize) -> Table {
-    Table {
-        encoding: "UTF-8".into(),
-        headers: vec!["昵称".into(), "手机".into(), "备注".into()],
-        rows: (0..rows)
+    Table::from_rows(
+        "UTF-8",
+        vec!["昵称".into(), "手机".into(), "备注".into()],
+        (0..rows)
             .map(|i| {
                 vec![
                     format!("导入成员{i}"),
@@ -230,7 +226,7 @@ fn big_table(rows: usize) -> Table {
                 ]
             })
             .collect(),
-    }
+    )
 }
 
 /// Progress that lets the test watch an import from another thread and cancel it half-way.
@@ -332,16 +328,21 @@ fn a_cancelled_export_or_backup_leaves_no_file() {
             true
         }
     }
-    let out = dir.path().join("成员.xlsx");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("成员.xlsx");
     let req = ExportRequest {
         filter: &MemberFilter::default(),
         sort: MemberSort::default(),
         format: ExportFormat::Xlsx,
         path: &out,
+        workspace: dir.path(),
+        overwrite: false,
     };
     let r =
         session.read(|c| Ok::<_, Failure>(transfer::export_filtered(c, &req, &clock(), &Stop)?));
-    assert!(r.is_err());
+    assert!(matches!(r, Err(Failure::Transfer(transfer::TransferError::Cancelled(_)))));
+    let left: Vec<_> = std::fs::read_dir(elsewhere.path()).unwrap().collect();
+    assert!(left.is_empty(), "no export and no temporary file left");
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

@@ -17,7 +17,9 @@ export const app = $state({
   settings: {
     language: "zh-CN",
     theme: "system",
-    backup_keep: 7,
+    backup_keep: 12,
+    backup_weeks: 10,
+    backup_months: 9,
     sidebar_collapsed: false,
     time_zone: "",
     morning_time: "09:00",

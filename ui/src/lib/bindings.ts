@@ -76,12 +76,12 @@ export type GroupCounts = { active: number, archived: number, trash: number, };
 /**
  * Why a field was refused. The UI words each rule in the user's language.
  */
-export type Rule = { "rule": "required" } | { "rule": "too_long", max: number, } | { "rule": "out_of_range", min: number, max: number, } | { "rule": "invalid_date" } | { "rule": "invalid" } | { "rule": "unknown" } | { "rule": "too_many", max: number, } | { "rule": "taken" };
+export type Rule = { "rule": "required" } | { "rule": "too_long", max: number, } | { "rule": "out_of_range", min: number, max: number, } | { "rule": "invalid_date" } | { "rule": "invalid" } | { "rule": "unknown" } | { "rule": "too_many", max: number, } | { "rule": "taken" } | { "rule": "control_chars" };
 
 /**
  * A refused field: `field` is the form's field name, `goals.2.title` for nested ones.
  */
-export type FieldError = { field: string, } & ({ "rule": "required" } | { "rule": "too_long", max: number, } | { "rule": "out_of_range", min: number, max: number, } | { "rule": "invalid_date" } | { "rule": "invalid" } | { "rule": "unknown" } | { "rule": "too_many", max: number, } | { "rule": "taken" });
+export type FieldError = { field: string, } & ({ "rule": "required" } | { "rule": "too_long", max: number, } | { "rule": "out_of_range", min: number, max: number, } | { "rule": "invalid_date" } | { "rule": "invalid" } | { "rule": "unknown" } | { "rule": "too_many", max: number, } | { "rule": "taken" } | { "rule": "control_chars" });
 
 /**
  * The UI language. Simplified Chinese is the default.
@@ -95,9 +95,11 @@ export type Theme = "system" | "light" | "dark";
 
 export type Settings = { language: Language, theme: Theme, 
 /**
- * How many automatic daily backups to keep (1–90).
+ * Automatic backups kept in tiers, as Anki keeps them: the newest copy of each of the last
+ * `backup_keep` days (1–90), then one per week for `backup_weeks` weeks (0–52), then one
+ * per month for `backup_months` months (0–24).
  */
-backup_keep: number, sidebar_collapsed: boolean, 
+backup_keep: number, backup_weeks: number, backup_months: number, sidebar_collapsed: boolean, 
 /**
  * The IANA zone plans are made in; empty follows the operating system's.
  */
@@ -162,7 +164,11 @@ message: string,
 /**
  * Field-level problems, for `validation`.
  */
-fields: Array<FieldError>, };
+fields: Array<FieldError>, 
+/**
+ * Values the sentence names (`{limit}`, `{row}`…).
+ */
+params: { [key in string]: string }, };
 
 export type WorkspaceStatus = { 
 /**
@@ -466,7 +472,11 @@ encoding: string, headers: Array<string>,
 /**
  * The first rows, for the preview table.
  */
-sample: Array<Array<string>>, row_count: number, 
+sample: Array<Array<string>>, 
+/**
+ * Warnings about the whole file (it mixes two encodings…).
+ */
+notes: Array<RowProblem>, row_count: number, 
 /**
  * A guess for each column.
  */

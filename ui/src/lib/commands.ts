@@ -207,14 +207,20 @@ export const commands = {
     invoke<Referral[]>("referral_tree", { memberId }),
   memberCategories: (): Promise<Category[]> =>
     invoke<Category[]>("member_categories"),
+  pickImportFile: (title: string): Promise<string | null> =>
+    invoke<string | null>("pick_import_file", { title }),
+  pickExportFile: (title: string, suggested: string): Promise<string | null> =>
+    invoke<string | null>("pick_export_file", { title, suggested }),
+  pickWorkspaceFolder: (title: string): Promise<string | null> =>
+    invoke<string | null>("pick_workspace_folder", { title }),
   previewImport: (path: string, encoding: TextEncoding): Promise<ImportPreview> =>
     invoke<ImportPreview>("preview_import", { path, encoding }),
   runImport: (job: string, path: string, encoding: TextEncoding, mapping: (Target | null)[], options: ImportOptions): Promise<ImportReport> =>
     invoke<ImportReport>("run_import", { job, path, encoding, mapping, options }),
   importPaste: (text: string, options: ImportOptions): Promise<ImportReport> =>
     invoke<ImportReport>("import_paste", { text, options }),
-  exportMembers: (job: string, filter: MemberFilter, sort: MemberSort, format: ExportFormat, path: string): Promise<number> =>
-    invoke<number>("export_members", { job, filter, sort, format, path }),
+  exportMembers: (job: string, filter: MemberFilter, sort: MemberSort, format: ExportFormat, path: string, overwrite: boolean): Promise<number> =>
+    invoke<number>("export_members", { job, filter, sort, format, path, overwrite }),
   defaultExportPath: (format: ExportFormat): Promise<string> =>
     invoke<string>("default_export_path", { format }),
   cancelJob: (job: string): Promise<boolean> =>

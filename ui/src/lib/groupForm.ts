@@ -106,6 +106,8 @@ export function ruleText(r: AnyError): string {
       return t("rule.unknown");
     case "not_integer":
       return t("rule.not_integer");
+    case "control_chars":
+      return t("rule.control_chars");
   }
 }
 

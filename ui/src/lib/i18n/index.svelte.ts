@@ -39,7 +39,7 @@ export function errorText(e: unknown): string {
   const err = e as Partial<ApiError> | undefined;
   if (err && typeof err.key === "string") {
     const key = `err.${err.key}`;
-    if (hasKey(key)) return t(key);
+    if (hasKey(key)) return t(key, (err.params ?? {}) as Record<string, string>);
   }
   const message = err && typeof err.message === "string" ? err.message : String(e);
   return t("err.unknown", { message });
