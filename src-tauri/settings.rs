@@ -105,9 +105,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Settings> {
                     .unwrap_or(s.backup_keep)
             }
             "backup_weeks" => s.backup_weeks = in_range(&value, 0, 52).unwrap_or(s.backup_weeks),
-            "backup_months" => {
-                s.backup_months = in_range(&value, 0, 24).unwrap_or(s.backup_months)
-            }
+            "backup_months" => s.backup_months = in_range(&value, 0, 24).unwrap_or(s.backup_months),
             "sidebar_collapsed" => s.sidebar_collapsed = value == "true",
             "time_zone" if value.is_empty() || zone::parse_tz(&value).is_some() => {
                 s.time_zone = value
@@ -188,10 +186,7 @@ pub fn save(tx: &Write, s: &Settings) -> rusqlite::Result<Settings> {
         stmt.execute(params!["language", s.language.as_str()])?;
         stmt.execute(params!["theme", s.theme.as_str()])?;
         stmt.execute(params!["backup_keep", keep.to_string()])?;
-        stmt.execute(params![
-            "backup_weeks",
-            s.backup_weeks.min(52).to_string()
-        ])?;
+        stmt.execute(params!["backup_weeks", s.backup_weeks.min(52).to_string()])?;
         stmt.execute(params![
             "backup_months",
             s.backup_months.min(24).to_string()

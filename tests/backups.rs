@@ -24,9 +24,11 @@ fn a_daily_backup_is_taken_once_a_day_and_only_the_newest_are_kept() {
         .unwrap();
 
     let t0 = at(2026, 11, 1, 9);
-    assert!(backup::auto_backup_if_due(s.conn(), s.dir(), t0, three_days())
-        .unwrap()
-        .is_some());
+    assert!(
+        backup::auto_backup_if_due(s.conn(), s.dir(), t0, three_days())
+            .unwrap()
+            .is_some()
+    );
     // Twelve hours later: not due yet.
     assert!(
         backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::hours(12), three_days())
@@ -34,11 +36,14 @@ fn a_daily_backup_is_taken_once_a_day_and_only_the_newest_are_kept() {
             .is_none()
     );
     for day in 1..=5 {
-        assert!(
-            backup::auto_backup_if_due(s.conn(), s.dir(), t0 + Duration::days(day), three_days())
-                .unwrap()
-                .is_some()
-        );
+        assert!(backup::auto_backup_if_due(
+            s.conn(),
+            s.dir(),
+            t0 + Duration::days(day),
+            three_days()
+        )
+        .unwrap()
+        .is_some());
     }
     let autos: Vec<_> = backup::list(dir.path())
         .unwrap()

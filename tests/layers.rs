@@ -12,7 +12,8 @@ fn rank(module: &str) -> Option<u8> {
         "session" => 4,
         "groups" | "members" | "reminders" | "webhooks" | "transfer" | "settings" | "demo" => 3,
         "store" => 2,
-        "dates" | "files" | "validate" | "progress" | "paths" | "instance" | "probe" | "sql_enum" => 1,
+        "dates" | "files" | "validate" | "progress" | "paths" | "instance" | "probe"
+        | "sql_enum" => 1,
         // The clock is read by the edges only: it ranks with the scheduler.
         "clock" => 5,
         _ => return None,

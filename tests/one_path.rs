@@ -340,7 +340,10 @@ fn a_cancelled_export_or_backup_leaves_no_file() {
     };
     let r =
         session.read(|c| Ok::<_, Failure>(transfer::export_filtered(c, &req, &clock(), &Stop)?));
-    assert!(matches!(r, Err(Failure::Transfer(transfer::TransferError::Cancelled(_)))));
+    assert!(matches!(
+        r,
+        Err(Failure::Transfer(transfer::TransferError::Cancelled(_)))
+    ));
     let left: Vec<_> = std::fs::read_dir(elsewhere.path()).unwrap().collect();
     assert!(left.is_empty(), "no export and no temporary file left");
     let names: Vec<String> = std::fs::read_dir(dir.path())

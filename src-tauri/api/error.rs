@@ -131,6 +131,10 @@ impl From<TransferError> for ApiError {
             }
             TransferError::OldSpreadsheet => (ErrorCode::Validation, "import.old_spreadsheet"),
             TransferError::Encoding(_) => (ErrorCode::Validation, "import.encoding"),
+            TransferError::MixedEncoding { line } => {
+                return ApiError::new(ErrorCode::Validation, "import.mixed_encoding", message)
+                    .with("line", line)
+            }
             TransferError::Format(_) => (ErrorCode::Validation, "import.format"),
             TransferError::Empty => (ErrorCode::Validation, "import.empty"),
             TransferError::NoNickname => (ErrorCode::Validation, "import.no_nickname_column"),
@@ -138,9 +142,7 @@ impl From<TransferError> for ApiError {
                 (ErrorCode::Storage, "export.failed")
             }
             TransferError::Exists(_) => (ErrorCode::Conflict, "export.exists"),
-            TransferError::InsideWorkspace(_) => {
-                (ErrorCode::Validation, "export.inside_workspace")
-            }
+            TransferError::InsideWorkspace(_) => (ErrorCode::Validation, "export.inside_workspace"),
             TransferError::Cancelled(_) => (ErrorCode::Cancelled, "job.cancelled"),
         };
         ApiError::new(code, key, message)

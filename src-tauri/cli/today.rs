@@ -106,7 +106,11 @@ pub fn render(v: &TodayView, language: Language) -> String {
             (n, true) => format!("{n} 天后"),
             (n, false) => format!("in {n} days"),
         };
-        out.push_str(&format!("  {}  {} ({when})\n", b.birth_md, shown(&b.nickname)));
+        out.push_str(&format!(
+            "  {}  {} ({when})\n",
+            b.birth_md,
+            shown(&b.nickname)
+        ));
     }
     out.push_str(&format!(
         "\n{} ({})\n",
@@ -117,12 +121,16 @@ pub fn render(v: &TodayView, language: Language) -> String {
         let line = if zh {
             format!(
                 "  {} — {} 天未联系（每 {} 天）\n",
-                shown(&c.nickname), c.quiet_days, c.every_days
+                shown(&c.nickname),
+                c.quiet_days,
+                c.every_days
             )
         } else {
             format!(
                 "  {} — quiet {} days (every {})\n",
-                shown(&c.nickname), c.quiet_days, c.every_days
+                shown(&c.nickname),
+                c.quiet_days,
+                c.every_days
             )
         };
         out.push_str(&line);
@@ -143,7 +151,11 @@ pub fn render(v: &TodayView, language: Language) -> String {
     }
     out.push_str(&format!("\n{}\n", t("今日群星", "Spotlight")));
     for s in &v.spotlight {
-        out.push_str(&format!("  {}: {}\n", shown(&s.group_name), shown(&s.nickname)));
+        out.push_str(&format!(
+            "  {}: {}\n",
+            shown(&s.group_name),
+            shown(&s.nickname)
+        ));
     }
     out
 }

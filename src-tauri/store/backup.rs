@@ -103,7 +103,7 @@ fn backup_pages(
             total,
         );
         match step {
-            StepResult::Done => return Ok(()),
+            StepResult::Done => break,
             StepResult::More => {}
             // Busy or locked: another connection holds the file for a moment.
             _ => std::thread::sleep(std::time::Duration::from_millis(20)),
@@ -111,6 +111,26 @@ fn backup_pages(
         if progress.cancelled() {
             return Err(StoreError::Cancelled);
         }
+    }
+    drop(b);
+    // The copy is checked on its own connection before it is closed (a read-only one would
+    // leave its WAL companions behind).
+    progress.report(Step::Verifying, 0, 1);
+    let problems = quick_check_conn(&dst).map_err(|e| StoreError::sqlite(partial, e))?;
+    if !problems.is_empty() {
+        let source = src.path().map(PathBuf::from).unwrap_or_default();
+        return Err(StoreError::Damaged {
+            path: source,
+            detail: problems.into_iter().take(5).collect::<Vec<_>>().join("; "),
+        });
+    }
+    Ok(())
+}
+
+/// Removes a file and the journal files SQLite may have made beside it.
+fn remove_with_companions(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
 }
 
@@ -133,14 +153,10 @@ pub fn copy_to_with(
     }
     let partial = crate::files::temp_beside(dest);
     let result = backup_pages(src, &partial, progress)
-        .and_then(|_| {
-            progress.report(Step::Verifying, 0, 1);
-            verify(&partial, src.path().map(Path::new).unwrap_or(&partial))
-        })
         .and_then(|_| fsync(&partial))
         .and_then(|_| std::fs::rename(&partial, dest).map_err(|e| StoreError::io(dest, e)));
     if result.is_err() {
-        let _ = std::fs::remove_file(&partial);
+        remove_with_companions(&partial);
     }
     result?;
     if let Some(parent) = dest.parent() {
@@ -152,8 +168,16 @@ pub fn copy_to_with(
 /// `PRAGMA quick_check` on a file (opened read-only): the problems it finds, empty when sound.
 /// It reads every page and checks the b-trees, but not that indexes match their tables (that
 /// is `integrity_check`, several times slower, run by `groupdesk check`).
+///
+/// Opened for writing but `query_only` (nothing is changed): the last connection to close
+/// removes the WAL files SQLite makes beside a backup, which a read-only one would leave.
 pub fn quick_check(path: &Path) -> Result<Vec<String>, StoreError> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::damaged(path, e))?;
+    conn.pragma_update(None, "query_only", true)
         .map_err(|e| StoreError::damaged(path, e))?;
     quick_check_conn(&conn).map_err(|e| StoreError::damaged(path, e))
 }
@@ -220,7 +244,9 @@ pub fn write_from_with(
     now: DateTime<Utc>,
     progress: &dyn Progress,
 ) -> Result<PathBuf, StoreError> {
-    let dest = unique_name(&backup_dir(workspace), &kind.prefix(), now);
+    let dir = backup_dir(workspace);
+    crate::files::private_dir(&dir).map_err(|e| StoreError::io(&dir, e))?;
+    let dest = unique_name(&dir, &kind.prefix(), now);
     copy_to_with(src, &dest, progress)?;
     Ok(dest)
 }
@@ -344,7 +370,11 @@ pub fn kept(copies: &[DateTime<Utc>], tiers: Tiers) -> Vec<bool> {
         // Past the daily tier: the newest copy of each older week, then of each older month
         // (a week or month the daily tier already covered counts as taken).
         if weeks.len() < tiers.weekly as usize {
-            if !weeks.contains(&week) && !days.iter().any(|x| (x.iso_week().year(), x.iso_week().week()) == week) {
+            if !weeks.contains(&week)
+                && !days
+                    .iter()
+                    .any(|x| (x.iso_week().year(), x.iso_week().week()) == week)
+            {
                 weeks.push(week);
                 keep[i] = true;
             }

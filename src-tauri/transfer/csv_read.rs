@@ -21,7 +21,8 @@ pub fn read_csv(
     let found = sniff(std::io::BufReader::new(open()?))?;
     let (used, skip) = choose(&found, enc);
     let mut parser = Parser::new(used.name());
-    if let Some(line) = mixed_line(&found, used) {
+    let mixed = mixed_line(&found, used);
+    if let Some(line) = mixed {
         parser.builder.notes.push(RowProblem {
             row: line,
             column: String::new(),
@@ -29,7 +30,15 @@ pub fn read_csv(
             value: used.name().into(),
         });
     }
-    decode_stream(open()?, used, skip, |text| parser.feed(text.as_bytes()))?;
+    match decode_stream(open()?, used, skip, |text| parser.feed(text.as_bytes())) {
+        // Not even readable as one encoding: say why, and where.
+        Err(TransferError::Encoding(_)) if mixed.is_some() => {
+            return Err(TransferError::MixedEncoding {
+                line: mixed.unwrap_or(0),
+            })
+        }
+        r => r?,
+    }
     parser.finish()
 }
 
@@ -220,7 +229,10 @@ mod tests {
     #[test]
     fn rows_keep_the_numbers_a_spreadsheet_shows() {
         for nl in ["\n", "\r\n", "\r"] {
-            let text = ["昵称", "", "张三", "", "", "李四", "\"多行", "备注\"", "王五"].join(nl);
+            let text = [
+                "昵称", "", "张三", "", "", "李四", "\"多行", "备注\"", "王五",
+            ]
+            .join(nl);
             let t = read_csv_text(&text).unwrap();
             assert_eq!(t.headers, ["昵称"]);
             let names: Vec<&str> = t.rows.iter().map(|r| r.get(0)).collect();
@@ -247,7 +259,10 @@ mod tests {
 
     #[test]
     fn a_long_cell_is_refused_at_the_limit() {
-        let text = format!("昵称,备注\n张三,{}\n", "x".repeat(MAX_CELL_BYTES as usize + 1));
+        let text = format!(
+            "昵称,备注\n张三,{}\n",
+            "x".repeat(MAX_CELL_BYTES as usize + 1)
+        );
         match read_csv_text(&text) {
             Err(TransferError::Limit {
                 limit: Limit::CellBytes,

@@ -180,7 +180,9 @@ pub fn decode_stream(
 ) -> Result<(), TransferError> {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(CHUNK * 3 + 16);
-    let mut feed = |src: &[u8], last: bool, sink: &mut dyn FnMut(&str) -> Result<(), TransferError>| {
+    let mut feed = |src: &[u8],
+                    last: bool,
+                    sink: &mut dyn FnMut(&str) -> Result<(), TransferError>| {
         let mut src = src;
         loop {
             let (result, read) = decoder.decode_to_string_without_replacement(src, &mut out, last);

@@ -2,8 +2,9 @@
 //! XLSX, in the list's order, with headers in the UI language.
 //!
 //! Formula injection: a cell starting with `=`, `+`, `-`, `@`, tab or CR could run as a formula
-//! when opened in a spreadsheet. In CSV such cells get a leading apostrophe (OWASP's advice;
-//! the importer strips it again). In XLSX every value is written as a string cell, never a
+//! when opened in a spreadsheet. In CSV such cells get a leading apostrophe (OWASP's advice),
+//! and so does a cell that starts with an apostrophe itself; the importer takes one off again,
+//! in GroupDesk's own exports only (told by their header row). In XLSX every value is written as a string cell, never a
 //! formula, and those cells also carry Excel's "quote prefix" flag, so even editing the cell
 //! keeps it text; the visible value is unchanged.
 use super::columns::{category_word, status_word};
@@ -195,7 +196,10 @@ pub fn check_target(path: &Path, workspace: &Path, overwrite: bool) -> Result<()
         return Err(TransferError::InsideWorkspace(path.display().to_string()));
     }
     if path.is_dir() {
-        return Err(TransferError::Write(format!("{} is a folder", path.display())));
+        return Err(TransferError::Write(format!(
+            "{} is a folder",
+            path.display()
+        )));
     }
     if path.exists() && !overwrite {
         return Err(TransferError::Exists(path.display().to_string()));
@@ -281,7 +285,9 @@ fn write_file(
                 for (i, row) in data.iter().enumerate() {
                     tick(i)?;
                     w.write_record(row.iter().map(|c| {
-                        if dangerous(c) {
+                        // A value that itself starts with an apostrophe gets one more, so the
+                        // import takes off exactly what the export added.
+                        if dangerous(c) || c.starts_with('\'') {
                             format!("'{c}")
                         } else {
                             c.clone()

@@ -5,11 +5,11 @@
 use super::columns::{parse_category, parse_status, Target};
 use super::import::RowProblem;
 use super::table::Row;
-use crate::validate::has_control;
 use crate::dates::parse_date;
 use crate::members::search::{self, Doc};
 use crate::members::stored::ProfileRows;
 use crate::members::{validate, Category, FieldValue, Handle, MemberInput, MemberStatus, NOTE_MAX};
+use crate::validate::has_control;
 use crate::validate::Rule;
 use std::collections::HashMap;
 
@@ -56,7 +56,8 @@ fn parse_row(
             row: rownum,
             column: headers.get(col).cloned().unwrap_or_default(),
             key: key.into(),
-            value: crate::validate::visible(&value.chars().take(100).collect::<String>()).into_owned(),
+            value: crate::validate::visible(&value.chars().take(100).collect::<String>())
+                .into_owned(),
         })
     };
     let mut column_of: HashMap<&'static str, usize> = HashMap::new();

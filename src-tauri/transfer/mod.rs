@@ -14,9 +14,9 @@ mod table;
 pub use columns::{guess_columns, Target};
 pub use csv_read::read_csv_text;
 pub use decode::{decode, TextEncoding};
-pub use limits::Limit;
 pub use export::{check_target, export_filtered, export_members, ExportFormat, ExportRequest};
 pub use import::{import_members, DuplicatePolicy, ImportOptions, ImportReport, RowProblem};
+pub use limits::Limit;
 pub use table::{read_file, read_paste, Row, Table};
 
 use serde::Serialize;
@@ -34,6 +34,8 @@ pub enum TransferError {
     Read(String),
     #[error("the file is not valid text in {0}")]
     Encoding(&'static str),
+    #[error("the file mixes two encodings (line {line} is UTF-8, other lines are not): save it again in one encoding")]
+    MixedEncoding { line: u32 },
     #[error("{} (the limit GroupDesk reads){}", limit.describe(), row.map(|r| format!(", at row {r}")).unwrap_or_default())]
     Limit { limit: Limit, row: Option<u32> },
     #[error("old Excel (.xls) and OpenDocument (.ods) files are not read: save the sheet as .xlsx or .csv and import that")]

@@ -156,7 +156,8 @@ pub(super) struct Builder {
     rows: Vec<Row>,
     cells: u64,
     /// A CSV that GroupDesk exported: its cells carry an apostrophe before `=`, `+`, `-`, `@`
-    /// that the export added against formula injection, and only there is it taken off.
+    /// (and before an apostrophe) that the export added against formula injection, and only
+    /// there is it taken off.
     own_export: bool,
     csv: bool,
     pub(super) notes: Vec<RowProblem>,
@@ -176,7 +177,11 @@ impl Builder {
     }
 
     /// One row of the file, numbered as the spreadsheet shows it.
-    pub(super) fn push(&mut self, number: u32, mut cells: Vec<String>) -> Result<(), TransferError> {
+    pub(super) fn push(
+        &mut self,
+        number: u32,
+        mut cells: Vec<String>,
+    ) -> Result<(), TransferError> {
         for c in cells.iter_mut() {
             let t = c.trim();
             if t.len() != c.len() {
@@ -214,7 +219,7 @@ impl Builder {
         if self.own_export {
             for c in cells.iter_mut() {
                 if let Some(rest) = c.strip_prefix('\'') {
-                    if rest.starts_with(['=', '+', '-', '@']) {
+                    if rest.starts_with(['=', '+', '-', '@', '\'']) {
                         *c = rest.to_string();
                     }
                 }
@@ -243,7 +248,10 @@ mod tests {
     #[test]
     fn rows_hold_their_cells() {
         let r = Row::new(7, &["张三", "", "138"]);
-        assert_eq!((r.get(0), r.get(1), r.get(2), r.get(9)), ("张三", "", "138", ""));
+        assert_eq!(
+            (r.get(0), r.get(1), r.get(2), r.get(9)),
+            ("张三", "", "138", "")
+        );
         assert_eq!(r.cells().collect::<Vec<_>>(), ["张三", "", "138"]);
     }
 
