@@ -313,3 +313,157 @@ async fn a_timeout_and_a_robot_error_are_reported_without_the_url() {
         .unwrap();
     assert!(bad.is_err());
 }
+
+fn save_url(host: &TestHost, url: &str) -> Result<i64, String> {
+    host.session
+        .with_store(|s| -> Result<_, Failure> {
+            Ok(s.write(|w| {
+                webhooks::save(
+                    w,
+                    None,
+                    &WebhookInput {
+                        kind: WebhookKind::Wecom,
+                        name: "企业微信".into(),
+                        url: Some(url.into()),
+                        reminders: true,
+                        digest: false,
+                        enabled: true,
+                    },
+                    at(2026, 11, 24, 0),
+                )
+            })
+            .map(|h| h.id)
+            .map_err(|e| e.to_string()))
+        })
+        .unwrap()
+}
+
+#[tokio::test]
+async fn secrets_go_over_https_only_except_to_this_machine() {
+    let (_dir, host) = setup(at(2026, 11, 24, 0));
+    assert!(save_url(&host, "http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K").is_err());
+    assert!(save_url(&host, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K").is_ok());
+    assert!(save_url(&host, "http://127.0.0.1:9/hook").is_ok());
+    // A plain-http URL stored by an older version is not sent to.
+    let id = add_hook(&host, WebhookKind::Wecom, "http://127.0.0.1:9/x");
+    host.session
+        .with_store(|s| -> Result<_, Failure> {
+            s.conn().execute(
+                "UPDATE webhooks SET url = 'http://example.com/hook?key=K' WHERE id = ?1",
+                [id],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let reason = scheduler::deliver::send_test(
+        &host.session,
+        send::shared(),
+        id,
+        Language::ZhCn,
+        at(2026, 11, 24, 1),
+    )
+    .await
+    .unwrap()
+    .unwrap_err();
+    assert!(reason.contains("https"), "{reason}");
+}
+
+#[tokio::test]
+async fn a_huge_answer_is_read_only_in_part() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500).set_body_string("x".repeat(20 * 1024 * 1024)))
+        .mount(&server)
+        .await;
+    let (_dir, host) = setup(at(2026, 11, 24, 0));
+    let id = add_hook(&host, WebhookKind::Json, &format!("{}/hook", server.uri()));
+    let now = at(2026, 11, 24, 2) + Duration::seconds(1);
+    scheduler::turn(&host, at(2026, 11, 24, 0), now).await;
+    let d = last(&host, id);
+    assert_eq!((d.status.as_str(), d.attempts), ("pending", 1));
+    assert!(d.last_error.starts_with("HTTP 500: xxx") && d.last_error.len() < 300);
+}
+
+#[tokio::test]
+async fn a_crash_between_the_announcement_and_the_outbox_loses_no_push() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"errcode":0}"#))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let (_dir, host) = setup(at(2026, 11, 24, 0));
+    let id = add_hook(&host, WebhookKind::Wecom, &format!("{}/hook", server.uri()));
+    // The outbox write fails, as a full disk or a crash right there would.
+    host.session
+        .with_store(|s| -> Result<_, Failure> {
+            s.conn().execute_batch(
+                "CREATE TRIGGER inject BEFORE INSERT ON webhook_deliveries
+                 BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let now = at(2026, 11, 24, 2) + Duration::seconds(1);
+    scheduler::turn(&host, at(2026, 11, 24, 0), now).await;
+    assert!(host.seen.lock().unwrap().is_empty(), "nothing announced");
+    let unannounced: i64 = host
+        .session
+        .read(|c| {
+            Ok::<_, Failure>(c.query_row(
+                "SELECT count(*) FROM reminders WHERE notified_at IS NULL",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(unannounced, 1, "the follow-up is still to be announced");
+    // Once the disk is back, the next turn announces it and pushes it: nothing was lost.
+    host.session
+        .with_store(|s| -> Result<_, Failure> {
+            s.conn().execute_batch("DROP TRIGGER inject")?;
+            Ok(())
+        })
+        .unwrap();
+    scheduler::turn(&host, at(2026, 11, 24, 0), now + Duration::seconds(30)).await;
+    assert_eq!(host.seen.lock().unwrap().len(), 1);
+    assert_eq!(last(&host, id).status, "sent");
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn old_deliveries_are_pruned_and_pending_ones_kept() {
+    let (_dir, host) = setup(at(2026, 11, 24, 0));
+    let id = add_hook(&host, WebhookKind::Json, "http://127.0.0.1:9/hook");
+    host.session
+        .with_store(|s| -> Result<_, Failure> {
+            for (status, created) in [
+                ("sent", "2026-09-01T00:00:00.000Z"),
+                ("failed", "2026-09-02T00:00:00.000Z"),
+                ("pending", "2026-09-03T00:00:00.000Z"),
+                ("sent", "2026-11-20T00:00:00.000Z"),
+            ] {
+                s.conn().execute(
+                    "INSERT INTO webhook_deliveries (webhook_id, event, body, status, next_at, created_at)
+                     VALUES (?1, 'reminder', '{}', ?2, '2099-01-01T00:00:00.000Z', ?3)",
+                    rusqlite::params![id, status, created],
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let removed = host
+        .session
+        .write(|w| Ok::<_, Failure>(webhooks::outbox::prune(w, at(2026, 11, 24, 0))?))
+        .unwrap();
+    assert_eq!(removed, 2, "sent and failed ones older than 30 days");
+    let left: Vec<String> = host
+        .session
+        .read(|c| {
+            let mut st = c.prepare("SELECT status FROM webhook_deliveries ORDER BY created_at")?;
+            let rows = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            Ok::<_, Failure>(rows)
+        })
+        .unwrap();
+    assert_eq!(left, ["pending", "sent"]);
+}
