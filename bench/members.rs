@@ -492,6 +492,100 @@ fn import_csv(root: &Path, book: &Path, report: &mut String) {
         full.secs,
         full.peak_kib / 1024
     );
+    import_process_memory(&dir, &path, report);
+}
+
+/// Peak memory (VmHWM) of a `groupdesk` process, polled until it exits, in MB.
+fn peak_mb(bin: &Path, args: &[&std::ffi::OsStr]) -> (bool, f64) {
+    let child = std::process::Command::new(bin)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run groupdesk");
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0u64;
+    let mut child = child;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status) {
+            if let Some(kb) = s
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse::<u64>().ok())
+            {
+                peak = peak.max(kb);
+            }
+        }
+        if let Ok(Some(done)) = child.try_wait() {
+            return (done.success(), peak as f64 / 1024.0);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// The import as its own process (`groupdesk import members`, the release build): peak memory
+/// for the real 100,000-row file and for files built to exhaust memory.
+fn import_process_memory(dir: &Path, csv: &Path, report: &mut String) {
+    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/groupdesk");
+    if !bin.exists() {
+        let _ = writeln!(
+            report,
+            "## Import process memory\n\nNot measured: needs `target/release/groupdesk`.\n"
+        );
+        return;
+    }
+    let big_cell = dir.join("big-cell.csv");
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&big_cell).unwrap();
+        f.write_all("昵称,备注\n张三,".as_bytes()).unwrap();
+        let chunk = vec![b'x'; 1 << 20];
+        for _ in 0..50 {
+            f.write_all(&chunk).unwrap();
+        }
+    }
+    let one_line = dir.join("one-line.csv");
+    std::fs::write(&one_line, "昵称,".repeat(9_000_000)).unwrap();
+    let mut rows = String::new();
+    for (what, file, expect_ok) in [
+        ("the 100,000-row GBK file above (imported)", csv, true),
+        (
+            "a CSV with one 50 MB cell (refused)",
+            big_cell.as_path(),
+            false,
+        ),
+        (
+            "a CSV of one 63 MB line (refused)",
+            one_line.as_path(),
+            false,
+        ),
+        ("/dev/zero (refused)", Path::new("/dev/zero"), false),
+    ] {
+        let ws = dir.join("mem-ws");
+        let _ = std::fs::remove_dir_all(&ws);
+        let (ok, mb) = peak_mb(
+            &bin,
+            &[
+                "--data-dir".as_ref(),
+                ws.as_os_str(),
+                "import".as_ref(),
+                "members".as_ref(),
+                file.as_os_str(),
+            ],
+        );
+        assert_eq!(ok, expect_ok, "{what}");
+        let _ = writeln!(rows, "| {what} | {mb:.0} MB |");
+        println!("import process peak: {what}: {mb:.0} MB");
+        let _ = std::fs::remove_dir_all(&ws);
+    }
+    let _ = std::fs::remove_file(&big_cell);
+    let _ = std::fs::remove_file(&one_line);
+    let _ = writeln!(
+        report,
+        "## Import process memory\n\n`groupdesk import members FILE` (release build), peak resident \
+         memory (VmHWM) of the process. Aim: under 300 MB for any file.\n\n| file | peak |\n|---|---|\n{rows}"
+    );
 }
 
 const IMPORT_RUNS: usize = 3;

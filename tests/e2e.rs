@@ -164,6 +164,65 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.quit().await;
 }
 
+/// Overwrites the header of the first page of `index` in a closed workspace file.
+fn damage_index(db: &std::path::Path, index: &str) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let page: i64 = c
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
+            [index],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let size: i64 = c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    drop(c);
+    let mut bytes = std::fs::read(db).unwrap();
+    let at = ((page - 1) * size) as usize;
+    bytes[at..at + 16].copy_from_slice(&[0xFF; 16]);
+    std::fs::write(db, bytes).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
+async fn damage_inside_a_readable_workspace_is_found_and_never_backed_up() {
+    let driver = Driver::start();
+    let ws = tempfile::tempdir().unwrap();
+    e2e_support::cli_ok(ws.path(), &["demo", "--groups", "3", "--members", "30"]);
+    e2e_support::cli_ok(ws.path(), &["backup"]);
+    let backups_before = std::fs::read_dir(ws.path().join("backups"))
+        .unwrap()
+        .count();
+    // The header and schema read fine; one index page is garbage (a failing disk).
+    damage_index(&ws.path().join("groupdesk.sqlite3"), "members_by_sort");
+
+    let app = App::launch(&driver, ws.path()).await;
+    // The check runs a few seconds after the start, then the recovery screen takes over.
+    let reason = app
+        .wait_text("recovery-reason", |t| t.contains("损坏"))
+        .await;
+    assert!(reason.contains("损坏"), "{reason}");
+    app.shot("13-zh-recovery-damaged-index").await;
+    assert_eq!(
+        std::fs::read_dir(ws.path().join("backups"))
+            .unwrap()
+            .count(),
+        backups_before,
+        "no backup was made of the damaged file"
+    );
+    app.click("recovery-restore").await;
+    app.wait("today-screen").await;
+    app.click("nav-groups").await;
+    app.wait_count("group-item", 3).await;
+    app.quit().await;
+    let check = e2e_support::cli(ws.path(), &["check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
 async fn a_damaged_workspace_offers_a_way_out_and_restores_a_backup() {

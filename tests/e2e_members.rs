@@ -90,8 +90,20 @@ async fn add_search_import_gbk_export_xlsx_and_find_it_all_after_a_restart() {
     std::fs::write(&path, encoding_rs::GB18030.encode(csv).0).unwrap();
     app.click("member-import").await;
     app.wait("import-dialog").await;
-    app.fill("import-path", &format!("{}\u{E007}", path.display()))
-        .await;
+    // The window cannot read a path it names itself: only what the user chose.
+    let sneaky = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke('preview_import', { path: '/etc/passwd', encoding: 'auto' })
+               .then(() => done('read'), (e) => done(e.key));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(sneaky, serde_json::json!("file.not_chosen"));
+    driver.pick(&path);
+    app.click("import-pick").await;
     app.wait_text("import-summary", |t| {
         t.contains("3") && t.contains("gb18030")
     })
@@ -107,14 +119,32 @@ async fn add_search_import_gbk_export_xlsx_and_find_it_all_after_a_restart() {
     app.wait_count("import-dialog", 0).await;
     app.wait_text("member-count", |t| t.contains("4")).await;
 
-    // Export the list to XLSX.
-    let out = ws.path().join("导出.xlsx");
+    // Export the list to XLSX, in a folder chosen in the save dialog; a second export there
+    // asks before replacing the file.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("导出.xlsx");
     app.click("member-export").await;
     app.wait("export-dialog").await;
     app.click("export-xlsx").await;
-    app.fill("export-path", &out.display().to_string()).await;
+    driver.pick(&out);
+    app.click("export-pick").await;
+    app.wait_value("export-path", |v| v.ends_with("导出.xlsx"))
+        .await;
     app.click("export-run").await;
     app.wait_count("export-dialog", 0).await;
+    let first = std::fs::metadata(&out).unwrap().modified().unwrap();
+    app.click("member-export").await;
+    app.wait("export-dialog").await;
+    driver.pick(&out);
+    app.click("export-pick").await;
+    app.wait_value("export-path", |v| v.ends_with("导出.xlsx"))
+        .await;
+    app.click("export-run").await;
+    app.wait("confirm-dialog").await;
+    app.shot("m09-zh-export-replace").await;
+    app.click("confirm-ok").await;
+    app.wait_count("export-dialog", 0).await;
+    assert!(std::fs::metadata(&out).unwrap().modified().unwrap() >= first);
     let mut book = calamine::open_workbook_auto(&out).expect("the export opens as a workbook");
     let sheet = book.worksheet_range_at(0).unwrap().unwrap();
     let names: Vec<String> = sheet.rows().skip(1).map(|r| r[0].to_string()).collect();
@@ -251,8 +281,8 @@ async fn a_large_import_shows_progress_and_a_cancel_changes_nothing() {
     app.wait_text("member-count", |t| t.contains("50")).await;
     app.click("member-import").await;
     app.wait("import-dialog").await;
-    app.fill("import-path", &format!("{}\u{E007}", path.display()))
-        .await;
+    driver.pick(&path);
+    app.click("import-pick").await;
     app.wait_text("import-summary", |t| t.contains("200")).await;
     app.click("import-run").await;
     app.wait_text("job-progress", |t| t.contains("写入")).await;

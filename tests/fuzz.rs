@@ -5,7 +5,7 @@
 //! must be what was written.
 //!
 //! `PROPTEST_CASES` bounds the time (CI runs the default 256 cases per property, a few
-//! seconds). A failing input is saved by proptest in `tests/fuzz.proptest-regressions` and
+//! seconds). A failing input is saved by proptest under `proptest-regressions/` and
 //! replayed first on every later run: commit that file with the fix.
 use groupdesk::dates::parse_date;
 use groupdesk::transfer::{self, guess_columns, limits, read_csv_text, TextEncoding};
@@ -72,7 +72,9 @@ fn sample_xlsx() -> Vec<u8> {
     }
     for r in 1..40u32 {
         sheet.write_string(r, 0, format!("成员{r}")).unwrap();
-        sheet.write_number(r, 1, 13_800_000_000.0 + r as f64).unwrap();
+        sheet
+            .write_number(r, 1, 13_800_000_000.0 + r as f64)
+            .unwrap();
         sheet.write_string(r, 3, "老客户, \"VIP\"").unwrap();
     }
     book.save_to_buffer().unwrap()

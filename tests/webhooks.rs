@@ -341,8 +341,16 @@ fn save_url(host: &TestHost, url: &str) -> Result<i64, String> {
 #[tokio::test]
 async fn secrets_go_over_https_only_except_to_this_machine() {
     let (_dir, host) = setup(at(2026, 11, 24, 0));
-    assert!(save_url(&host, "http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K").is_err());
-    assert!(save_url(&host, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K").is_ok());
+    assert!(save_url(
+        &host,
+        "http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K"
+    )
+    .is_err());
+    assert!(save_url(
+        &host,
+        "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K"
+    )
+    .is_ok());
     assert!(save_url(&host, "http://127.0.0.1:9/hook").is_ok());
     // A plain-http URL stored by an older version is not sent to.
     let id = add_hook(&host, WebhookKind::Wecom, "http://127.0.0.1:9/x");
@@ -461,7 +469,9 @@ async fn old_deliveries_are_pruned_and_pending_ones_kept() {
         .session
         .read(|c| {
             let mut st = c.prepare("SELECT status FROM webhook_deliveries ORDER BY created_at")?;
-            let rows = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let rows = st
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             Ok::<_, Failure>(rows)
         })
         .unwrap();

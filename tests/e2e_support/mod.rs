@@ -15,6 +15,9 @@ use std::time::{Duration, Instant};
 pub struct Driver {
     child: Child,
     pub port: u16,
+    /// The queue of file-dialog answers (`GROUPDESK_TEST_PICKS`, see `src-tauri/api/files.rs`):
+    /// WebDriver cannot drive the system's file dialog, so a test says what the user picks.
+    picks: PathBuf,
 }
 
 fn free_port() -> u16 {
@@ -33,7 +36,10 @@ impl Driver {
         let port = free_port();
         let native = free_port();
         // Its own process group, so dropping the driver also ends the WebKitWebDriver it starts.
+        let picks = std::env::temp_dir().join(format!("groupdesk-e2e-picks-{port}"));
+        let _ = std::fs::remove_file(&picks);
         let child = Command::new("tauri-driver")
+            .env("GROUPDESK_TEST_PICKS", &picks)
             .args([
                 "--port",
                 &port.to_string(),
@@ -50,7 +56,18 @@ impl Driver {
             assert!(Instant::now() < deadline, "tauri-driver did not start");
             std::thread::sleep(Duration::from_millis(100));
         }
-        Driver { child, port }
+        Driver { child, port, picks }
+    }
+
+    /// What the user picks in the next file dialog the app opens.
+    pub fn pick(&self, path: &Path) {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.picks)
+            .unwrap();
+        writeln!(f, "{}", path.display()).unwrap();
     }
 }
 
@@ -65,6 +82,7 @@ impl Drop for Driver {
             .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.picks);
     }
 }
 
@@ -237,6 +255,26 @@ impl App {
                 }
             }
             assert!(Instant::now() < deadline, "{id} never appeared");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until a field's value satisfies `pred`.
+    pub async fn wait_value(&self, id: &str, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let v = self
+                .js(&format!(
+                    "const e = document.querySelector('{}'); return e ? e.value : null;",
+                    tid(id).replace('\'', "\\'")
+                ))
+                .await;
+            if let Some(v) = v.as_str() {
+                if pred(v) {
+                    return v.to_string();
+                }
+            }
+            assert!(Instant::now() < deadline, "{id} value stayed {v:?}");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

@@ -645,4 +645,5 @@ export const en: Record<MessageKey, string> = {
   "settings.backup_months.unit": "months",
   "settings.backups.tiers": "The newest backup of each of the last {days} days is kept, then one a week for {weeks} weeks, then one a month for {months} months. Every copy is checked before it is kept; a damaged workspace is never backed up as sound.",
   "err.import.mixed_encoding": "The file mixes two text encodings (line {line} is UTF-8, other lines GBK). Open it and save it again in one encoding.",
+  "webhook.url_https": "Enter the full https:// address the service gave you (plain http is allowed only to this computer, for testing)",
 };

@@ -643,6 +643,7 @@ export const zhCN = {
   "settings.backup_months.unit": "个月",
   "settings.backups.tiers": "保留最近 {days} 天每天最新的一份备份，之后每周一份共 {weeks} 周，再之后每月一份共 {months} 个月。每份备份保存前都会校验，损坏的工作区绝不会被当作完好的备份保存。",
   "err.import.mixed_encoding": "文件混用了两种文本编码（第 {line} 行是 UTF-8，其余是 GBK）。请打开后用同一种编码重新保存。",
+  "webhook.url_https": "请填写服务给出的完整 https:// 地址（http 仅允许发往本机，用于测试）",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
