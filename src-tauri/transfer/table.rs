@@ -5,7 +5,7 @@
 //! string per row), so a 500,000-row file fits in memory comfortably.
 use super::export::own_headers;
 use super::import::RowProblem;
-use super::limits::{Limit, MAX_CELLS, MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROWS};
+use super::limits::{Limit, MAX_CELLS, MAX_CELL_BYTES, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS};
 use super::{csv_read, sheet, TextEncoding, TransferError};
 use std::path::Path;
 
@@ -155,6 +155,9 @@ pub(super) struct Builder {
     headers: Option<Vec<String>>,
     rows: Vec<Row>,
     cells: u64,
+    /// Bytes of text kept: bounded like the file itself, since UTF-16 grows by half as UTF-8
+    /// and a spreadsheet can repeat one long shared string in every cell.
+    text_bytes: u64,
     /// A CSV that GroupDesk exported: its cells carry an apostrophe before `=`, `+`, `-`, `@`
     /// (and before an apostrophe) that the export added against formula injection, and only
     /// there is it taken off.
@@ -170,6 +173,7 @@ impl Builder {
             headers: None,
             rows: Vec::new(),
             cells: 0,
+            text_bytes: 0,
             own_export: false,
             csv,
             notes: Vec::new(),
@@ -207,6 +211,13 @@ impl Builder {
         self.cells += cells.iter().filter(|c| !c.is_empty()).count() as u64;
         if self.cells > MAX_CELLS {
             return Err(limit(Limit::Cells));
+        }
+        self.text_bytes += cells.iter().map(|c| c.len() as u64).sum::<u64>();
+        if self.text_bytes > MAX_FILE_BYTES {
+            return Err(TransferError::Limit {
+                limit: Limit::FileBytes,
+                row: None,
+            });
         }
         if self.headers.is_none() {
             self.own_export = self.csv && own_headers(&cells);
