@@ -8,7 +8,7 @@
 //! 3. [`scheduler`]: the background work (follow-ups firing, digest, webhook delivery);
 //! 4. [`session`]: the open workspace as the running app holds it — one writer, readers that
 //!    never wait for it, the change bus, jobs with progress and cancel;
-//! 5. domain areas ([`groups`], [`members`], [`reminders`], [`webhooks`], [`transfer`],
+//! 5. domain areas ([`groups`], [`members`], [`calendar`], [`reminders`], [`webhooks`], [`transfer`],
 //!    [`settings`], [`demo`]): types, rules, use cases and their SQL; no Tauri, no clock (every
 //!    function that needs the time takes `now`); every write takes a [`store::Write`];
 //! 6. [`store`]: the SQLite file, the write handle and change sets, readers, migrations,
@@ -23,6 +23,7 @@ mod sql_enum;
 
 pub mod api;
 pub mod bindings;
+pub mod calendar;
 pub mod cli;
 pub mod clock;
 pub mod dates;

@@ -10,7 +10,8 @@ fn rank(module: &str) -> Option<u8> {
         "api" => 6,
         "scheduler" => 5,
         "session" => 4,
-        "groups" | "members" | "reminders" | "webhooks" | "transfer" | "settings" | "demo" => 3,
+        "groups" | "members" | "calendar" | "reminders" | "webhooks" | "transfer" | "settings"
+        | "demo" => 3,
         "store" => 2,
         "dates" | "files" | "validate" | "progress" | "paths" | "instance" | "probe"
         | "sql_enum" => 1,

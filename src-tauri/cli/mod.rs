@@ -4,6 +4,7 @@
 //! Exit codes: 0 done, 1 the check found a problem or the work failed, 2 wrong usage.
 // An edge of the app: reading the clock here is allowed (see clippy.toml).
 #![allow(clippy::disallowed_methods)]
+mod calendar;
 mod members;
 mod progress;
 mod today;
@@ -51,6 +52,21 @@ enum Command {
     Search(members::SearchArgs),
     /// Print the Today view: follow-ups overdue, due today and this week, birthdays, spotlight
     Today(today::TodayArgs),
+    /// Add or list groups
+    Group {
+        #[command(subcommand)]
+        what: calendar::GroupWhat,
+    },
+    /// Add or list recurring slots (固定栏目) of the content calendar
+    Slot {
+        #[command(subcommand)]
+        what: calendar::SlotWhat,
+    },
+    /// The content plan: items and open slots of a week
+    Plan {
+        #[command(subcommand)]
+        what: calendar::PlanWhat,
+    },
     /// Verify the workspace file: integrity, foreign keys and schema version (read-only)
     Check,
     /// Write a consistent copy of the workspace, even while the app is running
@@ -87,6 +103,9 @@ pub fn main() -> ExitCode {
         Some(Command::Export { what }) => members::run_export(&dir, what),
         Some(Command::Search(args)) => members::run_search(&dir, args),
         Some(Command::Today(args)) => today::run_today(&dir, args),
+        Some(Command::Group { what }) => calendar::run_group(&dir, what),
+        Some(Command::Slot { what }) => calendar::run_slot(&dir, what),
+        Some(Command::Plan { what }) => calendar::run_plan(&dir, what),
         Some(Command::Check) => run_check(&dir),
         Some(Command::Backup { file }) => run_backup(&dir, file.as_deref()),
         Some(Command::Demo {

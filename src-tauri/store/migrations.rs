@@ -448,6 +448,86 @@ fn v6_plain_checks(tx: &Transaction) -> HookResult {
     Ok(())
 }
 
+/// The content calendar: recurring slots (an RRULE expanded in the owner's zone, with skipped
+/// and moved occurrences), content items (planned posts, linked to a slot's date when they fill
+/// it), the groups each goes to, week themes, and holiday days the owner added or imported
+/// (beside the published schedules the app ships).
+const V7_CALENDAR: &str = "
+CREATE TABLE slots (
+    id           INTEGER PRIMARY KEY,
+    group_id     INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    title        TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 100),
+    kind         TEXT NOT NULL,
+    -- RFC 5545 RRULE without DTSTART/UNTIL/COUNT (kept in their own columns).
+    rule         TEXT NOT NULL,
+    -- Wall-clock start in `tz`: YYYY-MM-DDTHH:MM.
+    starts_local TEXT NOT NULL CHECK (starts_local GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]'),
+    tz           TEXT NOT NULL,
+    -- Inclusive last day, or a number of occurrences.
+    until_date   TEXT CHECK (until_date IS NULL OR until_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    count        INTEGER CHECK (count IS NULL OR count BETWEEN 1 AND 10000),
+    cn_workdays  INTEGER NOT NULL DEFAULT 0 CHECK (cn_workdays IN (0, 1)),
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    deleted_at   TEXT
+) STRICT;
+CREATE INDEX slots_by_group ON slots (group_id) WHERE deleted_at IS NULL;
+
+CREATE TABLE slot_exceptions (
+    slot_id      INTEGER NOT NULL REFERENCES slots (id) ON DELETE CASCADE,
+    -- The occurrence's own date (RECURRENCE-ID).
+    on_date      TEXT NOT NULL,
+    skipped      INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+    moved_local  TEXT,
+    title        TEXT,
+    PRIMARY KEY (slot_id, on_date)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE content_items (
+    id            INTEGER PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    title         TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    body          TEXT NOT NULL DEFAULT '' CHECK (length(body) <= 20000),
+    planned_date  TEXT NOT NULL CHECK (planned_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    planned_time  TEXT CHECK (planned_time IS NULL OR planned_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    tz            TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status = 'idea' OR status = 'draft' OR status = 'review' OR status = 'approved' OR status = 'scheduled' OR status = 'posted' OR status = 'skipped'),
+    skip_reason   TEXT NOT NULL DEFAULT '',
+    slot_id       INTEGER REFERENCES slots (id) ON DELETE SET NULL,
+    slot_date     TEXT,
+    approved_by   TEXT NOT NULL DEFAULT '',
+    approved_at   TEXT,
+    posted_at     TEXT,
+    notes         TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    deleted_at    TEXT
+) STRICT;
+CREATE INDEX content_items_by_date ON content_items (planned_date) WHERE deleted_at IS NULL;
+CREATE UNIQUE INDEX content_items_by_slot ON content_items (slot_id, slot_date)
+    WHERE slot_id IS NOT NULL AND deleted_at IS NULL;
+
+CREATE TABLE content_item_groups (
+    item_id   INTEGER NOT NULL REFERENCES content_items (id) ON DELETE CASCADE,
+    group_id  INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    PRIMARY KEY (item_id, group_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX content_item_groups_by_group ON content_item_groups (group_id, item_id);
+
+CREATE TABLE week_themes (
+    week_start  TEXT NOT NULL,
+    weekday     INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+    theme       TEXT NOT NULL,
+    PRIMARY KEY (week_start, weekday)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE holiday_days (
+    day   TEXT PRIMARY KEY CHECK (day GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    work  INTEGER NOT NULL CHECK (work IN (0, 1)),
+    name  TEXT NOT NULL DEFAULT ''
+) STRICT, WITHOUT ROWID;
+";
+
 /// Every migration, oldest first. Append only.
 fn all() -> Migrations<'static> {
     Migrations::new(vec![
@@ -457,11 +537,12 @@ fn all() -> Migrations<'static> {
         M::up(V4_FOLLOW_UPS),
         M::up(V5_TODAY_INDEXES),
         M::up_with_hook("", v6_plain_checks),
+        M::up(V7_CALENDAR),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 6;
+pub const LATEST: u32 = 7;
 
 pub fn migrations() -> Migrations<'static> {
     all()

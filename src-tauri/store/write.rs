@@ -35,6 +35,8 @@ pub enum Area {
     Cadences,
     Webhooks,
     Settings,
+    /// Content items, recurring slots, week themes and holiday days.
+    Calendar,
     /// The file itself was replaced (a restore, starting afresh): everything may differ.
     Workspace,
 }

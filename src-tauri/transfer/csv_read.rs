@@ -292,7 +292,7 @@ mod pieces {
             while !rest.is_char_boundary(cut) {
                 cut += 1;
             }
-            p.feed(rest[..cut].as_bytes()).unwrap();
+            p.feed(&rest.as_bytes()[..cut]).unwrap();
             rest = &rest[cut..];
         }
         p.finish().unwrap()

@@ -1,0 +1,117 @@
+//! Mainland China's legal holidays (放假) and adjusted workdays (调休, a weekend day worked),
+//! from the schedules the State Council publishes: shipped through `tyme4rs` up to
+//! [`PUBLISHED_UNTIL`], and corrected or extended by the owner (`holiday_days`). A later year
+//! with neither is [`DayKind::Unknown`], never silently "all workdays".
+use chrono::{Datelike, NaiveDate, Weekday};
+use rusqlite::{Connection, OptionalExtension};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The last year whose schedule ships with the app.
+pub const PUBLISHED_UNTIL: i32 = 2026;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DayKind {
+    /// A day off by the schedule (a holiday, or a weekend inside one).
+    Holiday(String),
+    /// A weekend day worked instead (调休).
+    Workday(String),
+    /// An ordinary weekday or weekend.
+    Ordinary,
+    /// No schedule is loaded for this year.
+    Unknown,
+}
+
+impl DayKind {
+    /// Whether people work that day ("工作日" slots post then). `None` when unknown.
+    pub fn is_workday(&self, date: NaiveDate) -> Option<bool> {
+        match self {
+            DayKind::Holiday(_) => Some(false),
+            DayKind::Workday(_) => Some(true),
+            DayKind::Ordinary => Some(!matches!(date.weekday(), Weekday::Sat | Weekday::Sun)),
+            DayKind::Unknown => None,
+        }
+    }
+}
+
+fn owner_entry(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Option<(bool, String)>> {
+    conn.prepare_cached("SELECT work, name FROM holiday_days WHERE day = ?1")?
+        .query_row([date.to_string()], |r| {
+            Ok((r.get::<_, i64>(0)? == 1, r.get(1)?))
+        })
+        .optional()
+}
+
+fn owner_has_year(conn: &Connection, year: i32) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM holiday_days WHERE day GLOB ?1)")?
+        .query_row([format!("{year}-*")], |r| r.get(0))
+}
+
+/// The shipped schedule, read once from `tyme4rs`'s table: 13 characters a day, `YYYYMMDD`,
+/// `0` worked / `1` off, the holiday's index, and the offset to the holiday itself.
+fn published() -> &'static HashMap<NaiveDate, (bool, &'static str)> {
+    static TABLE: OnceLock<HashMap<NaiveDate, (bool, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        use tyme4rs::tyme::holiday::{LEGAL_HOLIDAY_DATA, LEGAL_HOLIDAY_NAMES};
+        LEGAL_HOLIDAY_DATA
+            .as_bytes()
+            .chunks_exact(13)
+            .filter_map(|e| {
+                let text = std::str::from_utf8(e).ok()?;
+                let date = NaiveDate::parse_from_str(&text[..8], "%Y%m%d").ok()?;
+                let work = &text[8..9] == "0";
+                let name = LEGAL_HOLIDAY_NAMES.get(text[9..10].parse::<usize>().ok()?)?;
+                Some((date, (work, *name)))
+            })
+            .collect()
+    })
+}
+
+/// What `date` is in the mainland schedule (the owner's entries first).
+pub fn day_kind(conn: &Connection, date: NaiveDate) -> rusqlite::Result<DayKind> {
+    if let Some((work, name)) = owner_entry(conn, date)? {
+        return Ok(if work {
+            DayKind::Workday(name)
+        } else {
+            DayKind::Holiday(name)
+        });
+    }
+    if date.year() <= PUBLISHED_UNTIL {
+        return Ok(match published().get(&date) {
+            Some((true, name)) => DayKind::Workday(name.to_string()),
+            Some((false, name)) => DayKind::Holiday(name.to_string()),
+            None => DayKind::Ordinary,
+        });
+    }
+    Ok(if owner_has_year(conn, date.year())? {
+        DayKind::Ordinary
+    } else {
+        DayKind::Unknown
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_2026_schedule_ships() {
+        let store = crate::store::Store::open_in_memory().unwrap();
+        let c = store.conn();
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        // 国庆: 1–7 October off, Saturday 10 October worked.
+        assert!(matches!(
+            day_kind(c, d(10, 1)).unwrap(),
+            DayKind::Holiday(_)
+        ));
+        assert!(matches!(
+            day_kind(c, d(10, 10)).unwrap(),
+            DayKind::Workday(_)
+        ));
+        assert_eq!(day_kind(c, d(10, 13)).unwrap(), DayKind::Ordinary);
+        assert_eq!(
+            day_kind(c, NaiveDate::from_ymd_opt(2027, 10, 1).unwrap()).unwrap(),
+            DayKind::Unknown
+        );
+    }
+}

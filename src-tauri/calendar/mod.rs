@@ -1,0 +1,44 @@
+//! The content calendar: recurring slots (固定栏目, an RFC 5545 RRULE in the owner's zone),
+//! content items (内容, one planned post) and the week plan (每周内容规划) built from both, with
+//! the mainland's legal holidays and 调休 workdays.
+//!
+//! A slot's rule is expanded with the `rrule` crate over dates only; its wall-clock time is
+//! applied per date in its IANA zone (`reminders::zone`), so a weekly 20:00 slot stays 20:00
+//! across daylight saving. Sub-daily rules (thousands of occurrences a day) are refused.
+mod holidays;
+mod items;
+mod plan;
+mod slots;
+
+pub use holidays::{day_kind, DayKind, PUBLISHED_UNTIL};
+pub use items::{create_item, ContentStatus, ItemInput};
+pub use plan::{week, Entry, EntryKind, WeekPlan};
+pub use slots::{create_slot, list_slots, occurrences, Occurrence, Slot, SlotInput};
+
+use crate::validate::FieldError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CalendarError {
+    #[error("invalid: {0:?}")]
+    Invalid(Vec<FieldError>),
+    #[error("group {0} not found")]
+    GroupNotFound(i64),
+    #[error("not a repeat rule this app understands: {0}")]
+    BadRule(String),
+    #[error("the rule repeats more often than once a day; a slot happens at most daily")]
+    SubDaily,
+    #[error("the rule gives no date at all")]
+    NoOccurrence,
+    #[error("the last day is before the first")]
+    EndBeforeStart,
+    #[error("that time does not exist on that day in this zone (the clocks move forward)")]
+    TimeGap,
+    #[error(
+        "that time happens twice on that day in this zone (the clocks move back); pick another"
+    )]
+    TimeTwice,
+    #[error("database error: {0}")]
+    Storage(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, CalendarError>;

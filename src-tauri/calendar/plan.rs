@@ -1,0 +1,144 @@
+//! The week plan: Monday to Sunday, every content item planned in it and every slot
+//! occurrence not yet filled by one (`groupdesk plan week --json`).
+use super::slots::{list_slots, occurrences};
+use super::Result;
+use crate::reminders::zone;
+use chrono::{Datelike, Duration, NaiveDate, SecondsFormat};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Item,
+    Slot,
+}
+
+/// One line of the week: a planned item, or a slot's placeholder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub title: String,
+    pub groups: Vec<String>,
+    /// The local date, `YYYY-MM-DD`.
+    pub date: String,
+    /// RFC 3339 with the zone's offset; null for a day without a time.
+    pub start: Option<String>,
+    #[serde(rename = "type")]
+    #[ts(rename = "type")]
+    pub content_type: String,
+    /// The item's status; null for an unfilled slot.
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WeekPlan {
+    /// The Monday.
+    pub week_start: String,
+    pub entries: Vec<Entry>,
+}
+
+/// The week (Monday to Sunday) containing `date`.
+pub fn week(conn: &Connection, date: NaiveDate) -> Result<WeekPlan> {
+    let monday = date - Duration::days(date.weekday().num_days_from_monday() as i64);
+    let sunday = monday + Duration::days(6);
+    let mut entries: Vec<(String, Entry)> = Vec::new();
+    let mut filled: HashSet<(i64, String)> = HashSet::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT i.id, i.kind, i.title, i.planned_date, i.planned_time, i.tz, i.status,
+                    i.slot_id, i.slot_date,
+                    (SELECT group_concat(g.name, char(31)) FROM content_item_groups x
+                       JOIN groups g ON g.id = x.group_id WHERE x.item_id = i.id)
+             FROM content_items i
+             WHERE i.deleted_at IS NULL AND i.planned_date BETWEEN ?1 AND ?2
+             ORDER BY i.planned_date, i.planned_time, i.id",
+        )?;
+        let rows = stmt.query_map([monday.to_string(), sunday.to_string()], |r| {
+            Ok((
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, Option<i64>>(7)?,
+                r.get::<_, Option<String>>(8)?,
+                r.get::<_, Option<String>>(9)?,
+            ))
+        })?;
+        for row in rows {
+            let (kind, title, day, time, tz, status, slot, slot_date, groups) = row?;
+            if let (Some(s), Some(d)) = (slot, slot_date) {
+                filled.insert((s, d));
+            }
+            let tz = zone::parse_tz(&tz).unwrap_or(chrono_tz::Asia::Shanghai);
+            let start = match (
+                crate::dates::iso_date(&day),
+                time.as_deref().and_then(zone::parse_time),
+            ) {
+                (Some(d), Some(t)) => Some(
+                    zone::instant(tz, d, t)
+                        .with_timezone(&tz)
+                        .to_rfc3339_opts(SecondsFormat::Secs, false),
+                ),
+                _ => None,
+            };
+            let sort = start.clone().unwrap_or_else(|| format!("{day}T00"));
+            entries.push((
+                sort,
+                Entry {
+                    kind: EntryKind::Item,
+                    title,
+                    groups: groups
+                        .map(|g| g.split('\u{1f}').map(String::from).collect())
+                        .unwrap_or_default(),
+                    date: day,
+                    start,
+                    content_type: kind,
+                    status: Some(status),
+                },
+            ));
+        }
+    }
+    for slot in list_slots(conn)? {
+        let tz = zone::parse_tz(&slot.tz).unwrap_or(chrono_tz::Asia::Shanghai);
+        for o in occurrences(conn, &slot, monday, sunday)? {
+            if filled.contains(&(slot.id, o.rule_date.to_string())) {
+                continue;
+            }
+            let start = o
+                .start
+                .with_timezone(&tz)
+                .to_rfc3339_opts(SecondsFormat::Secs, false);
+            entries.push((
+                start.clone(),
+                Entry {
+                    kind: EntryKind::Slot,
+                    title: o.title,
+                    groups: vec![slot.group_name.clone()],
+                    date: o.date.to_string(),
+                    start: Some(start),
+                    content_type: slot.kind.clone(),
+                    status: None,
+                },
+            ));
+        }
+    }
+    // In time order (entries in different zones compare by their instants).
+    entries.sort_by_key(|(sort, e)| {
+        let instant = e
+            .start
+            .as_deref()
+            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+            .map(|t| t.timestamp())
+            .unwrap_or(i64::MIN);
+        (e.date.clone(), instant, sort.clone())
+    });
+    Ok(WeekPlan {
+        week_start: monday.to_string(),
+        entries: entries.into_iter().map(|(_, e)| e).collect(),
+    })
+}

@@ -1,0 +1,286 @@
+//! `group add|list`, `slot add|list` and `plan week` on the command line: the contract
+//! scripts rely on (the `--json` shapes are the ones the domain serialises).
+use super::{open_for_reading, open_store, shown};
+use crate::calendar::{self, CalendarError, SlotInput};
+use crate::groups::{self, GroupInput, GroupKind, GroupView, Platform, Stage, Threshold};
+use crate::settings;
+use chrono::Utc;
+use clap::{Subcommand, ValueEnum};
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Subcommand, Debug)]
+pub enum GroupWhat {
+    /// Add a group (its positioning, rules and goals are filled in the app)
+    Add {
+        name: String,
+        #[arg(long, value_enum, default_value_t = PlatformArg::Wechat)]
+        platform: PlatformArg,
+    },
+    /// List the groups (not archived, not in the trash)
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum PlatformArg {
+    Wechat,
+    Wecom,
+    Qq,
+    Telegram,
+    Discord,
+    Other,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SlotWhat {
+    /// Add a recurring slot (固定栏目): an RFC 5545 RRULE from a wall-clock start
+    Add {
+        #[arg(long, value_name = "NAME")]
+        group: String,
+        #[arg(long)]
+        title: String,
+        /// e.g. FREQ=WEEKLY;BYDAY=WE, or FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR for weekdays
+        #[arg(long)]
+        rrule: String,
+        /// The first occurrence: "YYYY-MM-DD HH:MM"
+        #[arg(long)]
+        start: String,
+        /// IANA time zone (default: the workspace's, else the system's)
+        #[arg(long)]
+        zone: Option<String>,
+        /// The content type of its posts (morning_brief, share, topic…)
+        #[arg(long = "type", default_value = "other")]
+        kind: String,
+        /// Skip mainland holidays and add 调休 workdays
+        #[arg(long)]
+        cn_workdays: bool,
+        /// The last day, inclusive (YYYY-MM-DD)
+        #[arg(long, conflicts_with = "count")]
+        until: Option<String>,
+        /// How many times
+        #[arg(long)]
+        count: Option<u32>,
+    },
+    /// List the slots
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PlanWhat {
+    /// The week (Monday to Sunday) containing DATE (default today): items and open slots
+    Week {
+        /// YYYY-MM-DD
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn fail(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("groupdesk: {e}");
+    ExitCode::FAILURE
+}
+
+fn calendar_error(e: CalendarError) -> String {
+    match e {
+        CalendarError::Invalid(fields) => fields
+            .iter()
+            .map(|f| format!("{}: {:?}", f.field, f.rule))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+pub fn run_group(dir: &Path, what: GroupWhat) -> ExitCode {
+    match what {
+        GroupWhat::Add { name, platform } => {
+            let Some(mut store) = open_store(dir) else {
+                return ExitCode::FAILURE;
+            };
+            let input = GroupInput {
+                name,
+                platform: match platform {
+                    PlatformArg::Wechat => Platform::Wechat,
+                    PlatformArg::Wecom => Platform::Wecom,
+                    PlatformArg::Qq => Platform::Qq,
+                    PlatformArg::Telegram => Platform::Telegram,
+                    PlatformArg::Discord => Platform::Discord,
+                    PlatformArg::Other => Platform::Other,
+                },
+                kind: GroupKind::Interest,
+                theme: String::new(),
+                audience: String::new(),
+                purpose: String::new(),
+                rules: String::new(),
+                announcement: String::new(),
+                threshold: Threshold::None,
+                threshold_note: String::new(),
+                size_cap: None,
+                naming_convention: String::new(),
+                stage: Stage::New,
+                goals: Vec::new(),
+            };
+            match store.write(|w| groups::create(w, &input, Utc::now())) {
+                Ok(g) => {
+                    println!("Added group {} (id {})", shown(&g.name), g.id);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+        GroupWhat::List { json } => {
+            let Some(store) = open_for_reading(dir) else {
+                return ExitCode::FAILURE;
+            };
+            let list = match groups::list(store.conn(), GroupView::Active) {
+                Ok(l) => l,
+                Err(e) => return fail(e),
+            };
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&list).expect("groups serialise")
+                );
+            } else {
+                for g in &list {
+                    println!("{}\t{}\t{}", g.id, shown(&g.name), g.platform.as_str());
+                }
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+pub fn run_slot(dir: &Path, what: SlotWhat) -> ExitCode {
+    match what {
+        SlotWhat::Add {
+            group,
+            title,
+            rrule,
+            start,
+            zone,
+            kind,
+            cn_workdays,
+            until,
+            count,
+        } => {
+            let Some(mut store) = open_store(dir) else {
+                return ExitCode::FAILURE;
+            };
+            let group_id = match groups::find_by_name(store.conn(), &group) {
+                Ok(Some(id)) => id,
+                Ok(None) => return fail(format!("there is no group named {group:?}")),
+                Err(e) => return fail(e),
+            };
+            let tz = match zone {
+                Some(z) => z,
+                None => match settings::load(store.conn()) {
+                    Ok(s) => settings::plan(&s).tz.name().to_string(),
+                    Err(e) => return fail(e),
+                },
+            };
+            let input = SlotInput {
+                group_id,
+                title,
+                kind,
+                rule: rrule,
+                starts: start,
+                tz,
+                until,
+                count,
+                cn_workdays,
+            };
+            match store.write(|w| calendar::create_slot(w, &input, Utc::now())) {
+                Ok(s) => {
+                    println!(
+                        "Added slot {} (id {}) in {}",
+                        shown(&s.title),
+                        s.id,
+                        shown(&s.group_name)
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(calendar_error(e)),
+            }
+        }
+        SlotWhat::List { json } => {
+            let Some(store) = open_for_reading(dir) else {
+                return ExitCode::FAILURE;
+            };
+            let slots = match calendar::list_slots(store.conn()) {
+                Ok(s) => s,
+                Err(e) => return fail(calendar_error(e)),
+            };
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&slots).expect("slots serialise")
+                );
+            } else {
+                for s in &slots {
+                    println!(
+                        "{}\t{}\t{}\t{}\t{} {}",
+                        s.id,
+                        shown(&s.group_name),
+                        shown(&s.title),
+                        s.rule,
+                        s.starts_local,
+                        s.tz
+                    );
+                }
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+pub fn run_plan(dir: &Path, what: PlanWhat) -> ExitCode {
+    let PlanWhat::Week { date, json } = what;
+    let Some(store) = open_for_reading(dir) else {
+        return ExitCode::FAILURE;
+    };
+    let day = match date {
+        Some(d) => match crate::dates::iso_date(&d) {
+            Some(d) => d,
+            None => return fail(format!("not a date (YYYY-MM-DD): {d:?}")),
+        },
+        None => match settings::load(store.conn()) {
+            Ok(s) => crate::reminders::zone::local_date(settings::plan(&s).tz, Utc::now()),
+            Err(e) => return fail(e),
+        },
+    };
+    let plan = match calendar::week(store.conn(), day) {
+        Ok(p) => p,
+        Err(e) => return fail(calendar_error(e)),
+    };
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&plan).expect("plan serialises")
+        );
+    } else {
+        println!("Week of {}", plan.week_start);
+        for e in &plan.entries {
+            let at = e.start.as_deref().map(|s| &s[11..16]).unwrap_or("--:--");
+            println!(
+                "  {} {at}  {}  [{}]  {}{}",
+                e.date,
+                shown(&e.title),
+                shown(&e.groups.join("、")),
+                e.content_type,
+                e.status
+                    .as_deref()
+                    .map(|s| format!(" · {s}"))
+                    .unwrap_or_else(|| " · open slot".into())
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}

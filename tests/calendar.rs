@@ -1,0 +1,356 @@
+//! The content calendar's first layer on real SQLite files: recurring slots expanded with the
+//! `rrule` crate in the owner's zone (a weekly 20:00 share stays 20:00 across New York's
+//! daylight-saving change), mainland holidays skipped and 调休 Saturdays added for a 工作日
+//! slot (2026 schedule), an inclusive last day, a slot filled by a content item, the bad
+//! inputs refused, and the `plan week --json` contract on the real binary.
+mod common;
+
+use chrono::NaiveDate;
+use common::{group, now};
+use groupdesk::calendar::{self, CalendarError, ContentStatus, ItemInput, SlotInput};
+use groupdesk::groups;
+use groupdesk::store::Store;
+use serde_json::Value;
+use std::process::Command;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn slot(group_id: i64, rule: &str, starts: &str, tz: &str) -> SlotInput {
+    SlotInput {
+        group_id,
+        title: "嘉宾分享".into(),
+        kind: "share".into(),
+        rule: rule.into(),
+        starts: starts.into(),
+        tz: tz.into(),
+        until: None,
+        count: None,
+        cn_workdays: false,
+    }
+}
+
+fn setup() -> (tempfile::TempDir, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_dir(dir.path(), now()).unwrap();
+    let g = s
+        .write(|w| groups::create(w, &group("读书会"), now()))
+        .unwrap()
+        .id;
+    (dir, s, g)
+}
+
+#[test]
+fn a_weekly_evening_slot_keeps_its_wall_clock_across_daylight_saving() {
+    let (_dir, mut s, g) = setup();
+    let input = slot(
+        g,
+        "FREQ=WEEKLY;BYDAY=WE",
+        "2026-10-14 20:00",
+        "America/New_York",
+    );
+    let created = s
+        .write(|w| calendar::create_slot(w, &input, now()))
+        .unwrap();
+    let occ = calendar::occurrences(s.conn(), &created, d(2026, 10, 1), d(2026, 11, 30)).unwrap();
+    let local: Vec<String> = occ
+        .iter()
+        .map(|o| {
+            o.start
+                .with_timezone(&chrono_tz::America::New_York)
+                .format("%m-%d %H:%M %z")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        local,
+        [
+            "10-14 20:00 -0400",
+            "10-21 20:00 -0400",
+            "10-28 20:00 -0400",
+            "11-04 20:00 -0500",
+            "11-11 20:00 -0500",
+            "11-18 20:00 -0500",
+            "11-25 20:00 -0500"
+        ]
+    );
+}
+
+#[test]
+fn a_workday_slot_skips_holidays_and_posts_on_adjusted_saturdays() {
+    let (_dir, mut s, g) = setup();
+    let mut input = slot(
+        g,
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        "2026-09-28 08:00",
+        "Asia/Shanghai",
+    );
+    input.title = "工作日 早报".into();
+    input.cn_workdays = true;
+    let created = s
+        .write(|w| calendar::create_slot(w, &input, now()))
+        .unwrap();
+    let days: Vec<NaiveDate> =
+        calendar::occurrences(s.conn(), &created, d(2026, 9, 28), d(2026, 10, 11))
+            .unwrap()
+            .iter()
+            .map(|o| o.date)
+            .collect();
+    // 国庆: 1–7 October off; Saturday 10 October is worked (调休).
+    assert_eq!(
+        days,
+        [
+            d(2026, 9, 28),
+            d(2026, 9, 29),
+            d(2026, 9, 30),
+            d(2026, 10, 8),
+            d(2026, 10, 9),
+            d(2026, 10, 10)
+        ]
+    );
+    // Without the option the rule is the rule.
+    input.cn_workdays = false;
+    let plain = s
+        .write(|w| calendar::create_slot(w, &input, now()))
+        .unwrap();
+    assert_eq!(
+        calendar::occurrences(s.conn(), &plain, d(2026, 9, 28), d(2026, 10, 11))
+            .unwrap()
+            .len(),
+        10
+    );
+    // A year with no published schedule is not silently "all workdays": flagged.
+    let later = calendar::occurrences(s.conn(), &created, d(2027, 10, 1), d(2027, 10, 7)).unwrap();
+    assert!(!later.is_empty() && later.iter().all(|o| o.unverified));
+    assert!(matches!(
+        calendar::day_kind(s.conn(), d(2027, 10, 1)).unwrap(),
+        calendar::DayKind::Unknown
+    ));
+}
+
+#[test]
+fn the_last_day_is_inclusive_and_a_count_ends_the_series() {
+    let (_dir, mut s, g) = setup();
+    let mut input = slot(
+        g,
+        "FREQ=WEEKLY;BYDAY=WE",
+        "2026-12-02 20:00",
+        "Asia/Shanghai",
+    );
+    input.until = Some("2026-12-16".into());
+    let a = s
+        .write(|w| calendar::create_slot(w, &input, now()))
+        .unwrap();
+    let days: Vec<_> = calendar::occurrences(s.conn(), &a, d(2026, 12, 1), d(2027, 1, 31))
+        .unwrap()
+        .iter()
+        .map(|o| o.date)
+        .collect();
+    assert_eq!(days, [d(2026, 12, 2), d(2026, 12, 9), d(2026, 12, 16)]);
+    input.until = None;
+    input.count = Some(2);
+    let b = s
+        .write(|w| calendar::create_slot(w, &input, now()))
+        .unwrap();
+    assert_eq!(
+        calendar::occurrences(s.conn(), &b, d(2026, 12, 1), d(2027, 1, 31))
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn bad_slots_are_refused_and_nothing_is_stored() {
+    let (_dir, mut s, g) = setup();
+    type Expect = fn(&CalendarError) -> bool;
+    let cases: Vec<(SlotInput, Expect)> = vec![
+        (
+            slot(g, "FREQ=HOURLY", "2026-12-02 20:00", "Asia/Shanghai"),
+            |e| matches!(e, CalendarError::SubDaily),
+        ),
+        (
+            slot(
+                g,
+                "FREQ=DAILY;BYHOUR=1,2,3",
+                "2026-12-02 20:00",
+                "Asia/Shanghai",
+            ),
+            |e| matches!(e, CalendarError::SubDaily),
+        ),
+        (
+            slot(
+                g,
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+                "2026-12-02 20:00",
+                "Asia/Shanghai",
+            ),
+            |e| matches!(e, CalendarError::NoOccurrence),
+        ),
+        (
+            slot(g, "FREQ=WEEKLY", "2026-03-08 02:30", "America/New_York"),
+            |e| matches!(e, CalendarError::TimeGap),
+        ),
+        (
+            slot(g, "FREQ=WEEKLY", "2026-11-01 01:30", "America/New_York"),
+            |e| matches!(e, CalendarError::TimeTwice),
+        ),
+        (
+            slot(g, "NOT A RULE", "2026-12-02 20:00", "Asia/Shanghai"),
+            |e| matches!(e, CalendarError::BadRule(_)),
+        ),
+        (
+            slot(
+                g,
+                "FREQ=WEEKLY;COUNT=3",
+                "2026-12-02 20:00",
+                "Asia/Shanghai",
+            ),
+            |e| matches!(e, CalendarError::BadRule(_)),
+        ),
+        (
+            slot(g, "FREQ=WEEKLY", "2026-12-02 20:00", "Mars/Olympus"),
+            |e| matches!(e, CalendarError::Invalid(_)),
+        ),
+        (
+            slot(g + 99, "FREQ=WEEKLY", "2026-12-02 20:00", "Asia/Shanghai"),
+            |e| matches!(e, CalendarError::GroupNotFound(_)),
+        ),
+    ];
+    for (input, expect) in cases {
+        let r = s.write(|w| calendar::create_slot(w, &input, now()));
+        match r {
+            Err(e) => assert!(expect(&e), "{}: {e}", input.rule),
+            Ok(_) => panic!("{} was accepted", input.rule),
+        }
+    }
+    let mut before_start = slot(g, "FREQ=WEEKLY", "2026-12-02 20:00", "Asia/Shanghai");
+    before_start.until = Some("2026-11-30".into());
+    assert!(matches!(
+        s.write(|w| calendar::create_slot(w, &before_start, now())),
+        Err(CalendarError::EndBeforeStart)
+    ));
+    assert!(calendar::list_slots(s.conn()).unwrap().is_empty());
+}
+
+#[test]
+fn a_filled_slot_shows_its_item_instead_of_a_placeholder() {
+    let (_dir, mut s, g) = setup();
+    let input = slot(
+        g,
+        "FREQ=WEEKLY;BYDAY=WE",
+        "2026-12-02 20:00",
+        "Asia/Shanghai",
+    );
+    let sl = s
+        .write(|w| calendar::create_slot(w, &input, now()))
+        .unwrap();
+    s.write(|w| {
+        calendar::create_item(
+            w,
+            &ItemInput {
+                kind: "share".into(),
+                title: "嘉宾分享：如何坚持阅读".into(),
+                body: "今晚 20:00 见".into(),
+                groups: vec![g],
+                planned_date: "2026-12-09".into(),
+                planned_time: Some("20:00".into()),
+                tz: "Asia/Shanghai".into(),
+                status: ContentStatus::Approved,
+                slot_id: Some(sl.id),
+                slot_date: Some("2026-12-09".into()),
+            },
+            now(),
+        )
+    })
+    .unwrap();
+    let week = calendar::week(s.conn(), d(2026, 12, 10)).unwrap();
+    assert_eq!(week.week_start, "2026-12-07");
+    assert_eq!(week.entries.len(), 1, "{week:?}");
+    let e = &week.entries[0];
+    assert_eq!(e.title, "嘉宾分享：如何坚持阅读");
+    assert_eq!(e.status.as_deref(), Some("approved"));
+    assert_eq!(e.start.as_deref(), Some("2026-12-09T20:00:00+08:00"));
+    let next = calendar::week(s.conn(), d(2026, 12, 16)).unwrap();
+    assert_eq!(
+        next.entries[0].status, None,
+        "the next occurrence is still open"
+    );
+}
+
+#[test]
+fn plan_week_json_is_the_contract_scripts_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_groupdesk"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["group", "add", "宝妈群", "--platform", "wecom"])
+        .status
+        .success());
+    let groups: Value = serde_json::from_slice(&run(&["group", "list", "--json"]).stdout).unwrap();
+    assert_eq!(groups[0]["name"], "宝妈群");
+    let add = run(&[
+        "slot",
+        "add",
+        "--group",
+        "宝妈群",
+        "--title",
+        "工作日 早报",
+        "--rrule",
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        "--start",
+        "2026-09-28 08:00",
+        "--zone",
+        "Asia/Shanghai",
+        "--type",
+        "morning_brief",
+        "--cn-workdays",
+    ]);
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    let out = run(&["plan", "week", "2026-10-07", "--json"]);
+    assert!(out.status.success());
+    let plan: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(plan["week_start"], "2026-10-05");
+    let entries = plan["entries"].as_array().unwrap();
+    let dates: Vec<&str> = entries
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2026-10-08", "2026-10-09", "2026-10-10"]);
+    let first = &entries[0];
+    assert_eq!(first["kind"], "slot");
+    assert_eq!(first["title"], "工作日 早报");
+    assert_eq!(first["groups"], serde_json::json!(["宝妈群"]));
+    assert_eq!(first["start"], "2026-10-08T08:00:00+08:00");
+    assert_eq!(first["type"], "morning_brief");
+    assert_eq!(first["status"], Value::Null);
+    let slots: Value = serde_json::from_slice(&run(&["slot", "list", "--json"]).stdout).unwrap();
+    assert_eq!(slots[0]["rule"], "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+    // A refused slot says why and changes nothing.
+    let bad = run(&[
+        "slot",
+        "add",
+        "--group",
+        "宝妈群",
+        "--title",
+        "x",
+        "--rrule",
+        "FREQ=MINUTELY",
+        "--start",
+        "2026-09-28 08:00",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("at most daily"));
+    let slots: Value = serde_json::from_slice(&run(&["slot", "list", "--json"]).stdout).unwrap();
+    assert_eq!(slots.as_array().unwrap().len(), 1);
+}
