@@ -10,7 +10,7 @@ want_test=0
 
 packages=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev
   librsvg2-dev libsoup-3.0-dev libssl-dev fonts-noto-cjk)
-[ $want_test = 1 ] && packages+=(webkit2gtk-driver xvfb xauth)
+[ $want_test = 1 ] && packages+=(webkit2gtk-driver xvfb xauth python3-venv)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -47,4 +47,14 @@ fi
 if [ $want_test = 1 ] && ! command -v tauri-driver >/dev/null 2>&1; then
   echo "==> Installing tauri-driver (2.x)"
   cargo install tauri-driver --version "^2" --locked
+fi
+
+if [ $want_test = 1 ] && ! target/pyenv/bin/python -c "import icalendar, recurring_ical_events" 2>/dev/null; then
+  # The ICS exports are read back in the tests by independent parsers (Python's icalendar and
+  # recurring-ical-events), in a virtual environment of their own (PEP 668 systems refuse
+  # installing into the system Python).
+  echo "==> Installing the ICS checkers (Python icalendar, recurring-ical-events)"
+  mkdir -p target
+  python3 -m venv target/pyenv
+  target/pyenv/bin/pip install --quiet --disable-pip-version-check "icalendar>=6,<8" "recurring-ical-events>=3,<4"
 fi

@@ -5,14 +5,17 @@
 //! A slot's rule is expanded with the `rrule` crate over dates only; its wall-clock time is
 //! applied per date in its IANA zone (`reminders::zone`), so a weekly 20:00 slot stays 20:00
 //! across daylight saving. Sub-daily rules (thousands of occurrences a day) are refused.
+mod export;
 mod holidays;
+pub mod ics;
 mod items;
 mod plan;
 mod slots;
 
+pub use export::{export_calendar, to_ics, CalendarExport, CalendarFormat, CsvEncoding};
 pub use holidays::{day_kind, DayKind, PUBLISHED_UNTIL};
 pub use items::{create_item, ContentStatus, ItemInput};
-pub use plan::{week, Entry, EntryKind, WeekPlan};
+pub use plan::{entries, week, Entry, EntryKind, WeekPlan};
 pub use slots::{create_slot, list_slots, occurrences, Occurrence, Slot, SlotInput};
 
 use crate::validate::FieldError;
@@ -37,6 +40,8 @@ pub enum CalendarError {
         "that time happens twice on that day in this zone (the clocks move back); pick another"
     )]
     TimeTwice,
+    #[error("could not write the export: {0}")]
+    Write(String),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }

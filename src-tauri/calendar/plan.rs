@@ -31,6 +31,10 @@ pub struct Entry {
     pub content_type: String,
     /// The item's status; null for an unfilled slot.
     pub status: Option<String>,
+    /// The post's text (exports show it; the week JSON leaves it out).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub body: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -44,11 +48,32 @@ pub struct WeekPlan {
 pub fn week(conn: &Connection, date: NaiveDate) -> Result<WeekPlan> {
     let monday = date - Duration::days(date.weekday().num_days_from_monday() as i64);
     let sunday = monday + Duration::days(6);
+    Ok(WeekPlan {
+        week_start: monday.to_string(),
+        entries: entries(conn, monday, sunday, None)?,
+    })
+}
+
+/// Every item planned in `[from, to]` and every slot occurrence there not filled by one, in
+/// time order; only those of group `group` when given.
+pub fn entries(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    group: Option<i64>,
+) -> Result<Vec<Entry>> {
+    let (monday, sunday) = (from, to);
+    let group_name: Option<String> = match group {
+        Some(g) => {
+            Some(conn.query_row("SELECT name FROM groups WHERE id = ?1", [g], |r| r.get(0))?)
+        }
+        None => None,
+    };
     let mut entries: Vec<(String, Entry)> = Vec::new();
     let mut filled: HashSet<(i64, String)> = HashSet::new();
     {
         let mut stmt = conn.prepare_cached(
-            "SELECT i.id, i.kind, i.title, i.planned_date, i.planned_time, i.tz, i.status,
+            "SELECT i.body, i.kind, i.title, i.planned_date, i.planned_time, i.tz, i.status,
                     i.slot_id, i.slot_date,
                     (SELECT group_concat(g.name, char(31)) FROM content_item_groups x
                        JOIN groups g ON g.id = x.group_id WHERE x.item_id = i.id)
@@ -58,6 +83,7 @@ pub fn week(conn: &Connection, date: NaiveDate) -> Result<WeekPlan> {
         )?;
         let rows = stmt.query_map([monday.to_string(), sunday.to_string()], |r| {
             Ok((
+                r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
@@ -70,7 +96,7 @@ pub fn week(conn: &Connection, date: NaiveDate) -> Result<WeekPlan> {
             ))
         })?;
         for row in rows {
-            let (kind, title, day, time, tz, status, slot, slot_date, groups) = row?;
+            let (body, kind, title, day, time, tz, status, slot, slot_date, groups) = row?;
             if let (Some(s), Some(d)) = (slot, slot_date) {
                 filled.insert((s, d));
             }
@@ -99,11 +125,15 @@ pub fn week(conn: &Connection, date: NaiveDate) -> Result<WeekPlan> {
                     start,
                     content_type: kind,
                     status: Some(status),
+                    body,
                 },
             ));
         }
     }
     for slot in list_slots(conn)? {
+        if group.is_some_and(|g| g != slot.group_id) {
+            continue;
+        }
         let tz = zone::parse_tz(&slot.tz).unwrap_or(chrono_tz::Asia::Shanghai);
         for o in occurrences(conn, &slot, monday, sunday)? {
             if filled.contains(&(slot.id, o.rule_date.to_string())) {
@@ -123,6 +153,7 @@ pub fn week(conn: &Connection, date: NaiveDate) -> Result<WeekPlan> {
                     start: Some(start),
                     content_type: slot.kind.clone(),
                     status: None,
+                    body: String::new(),
                 },
             ));
         }
@@ -137,8 +168,9 @@ pub fn week(conn: &Connection, date: NaiveDate) -> Result<WeekPlan> {
             .unwrap_or(i64::MIN);
         (e.date.clone(), instant, sort.clone())
     });
-    Ok(WeekPlan {
-        week_start: monday.to_string(),
-        entries: entries.into_iter().map(|(_, e)| e).collect(),
-    })
+    Ok(entries
+        .into_iter()
+        .map(|(_, e)| e)
+        .filter(|e| group_name.as_ref().is_none_or(|n| e.groups.contains(n)))
+        .collect())
 }

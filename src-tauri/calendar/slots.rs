@@ -261,6 +261,20 @@ pub fn list_slots(conn: &Connection) -> Result<Vec<Slot>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The dates a slot's rule gives within `[from, to]` (before skips, moves and holidays), and
+/// its wall-clock start.
+pub(super) fn rule_dates_of(
+    slot: &Slot,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<(Vec<NaiveDate>, NaiveDateTime)> {
+    let Some(start) = parse_start(&slot.starts_local) else {
+        return Ok((Vec::new(), NaiveDateTime::default()));
+    };
+    let text = rule_text(&slot.rule, slot.until.as_deref(), slot.count);
+    Ok((rule_dates(&text, start.date(), from, to)?, start))
+}
+
 /// A slot's occurrences dated within `[from, to]` (its skipped ones left out, moved ones where
 /// they moved to; with `cn_workdays`, holidays dropped and 调休 workdays added).
 pub fn occurrences(

@@ -5,8 +5,9 @@ use crate::calendar::{self, CalendarError, SlotInput};
 use crate::groups::{self, GroupInput, GroupKind, GroupView, Platform, Stage, Threshold};
 use crate::settings;
 use chrono::Utc;
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -283,4 +284,94 @@ pub fn run_plan(dir: &Path, what: PlanWhat) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+#[derive(Args, Debug)]
+pub struct ExportCalendarArgs {
+    /// The first day (YYYY-MM-DD)
+    #[arg(long)]
+    from: String,
+    /// The last day, inclusive
+    #[arg(long)]
+    to: String,
+    /// Only this group's slots and posts
+    #[arg(long, value_name = "NAME")]
+    group: Option<String>,
+    #[arg(long, value_enum)]
+    format: CalFormat,
+    /// The text encoding of a CSV (GBK for Excel on Chinese Windows)
+    #[arg(long, value_enum, default_value_t = CalEncoding::Utf8)]
+    encoding: CalEncoding,
+    /// ICS: a phone alert this many minutes before each timed post
+    #[arg(long, value_name = "MINUTES")]
+    alarm: Option<u32>,
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CalFormat {
+    Ics,
+    Xlsx,
+    Csv,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum CalEncoding {
+    Utf8,
+    Gbk,
+}
+
+pub fn run_export_calendar(dir: &Path, args: ExportCalendarArgs) -> ExitCode {
+    let (Some(from), Some(to)) = (
+        crate::dates::iso_date(&args.from),
+        crate::dates::iso_date(&args.to),
+    ) else {
+        return fail("--from and --to take dates as YYYY-MM-DD");
+    };
+    let Some(store) = open_for_reading(dir) else {
+        return ExitCode::FAILURE;
+    };
+    if crate::files::is_inside(&args.output, dir) {
+        return fail(format!(
+            "{} is inside the workspace folder; export somewhere else",
+            args.output.display()
+        ));
+    }
+    let group = match args.group {
+        Some(name) => match groups::find_by_name(store.conn(), &name) {
+            Ok(Some(id)) => Some(id),
+            Ok(None) => return fail(format!("there is no group named {name:?}")),
+            Err(e) => return fail(e),
+        },
+        None => None,
+    };
+    let zh = settings::load(store.conn())
+        .map(|s| s.language == settings::Language::ZhCn)
+        .unwrap_or(true);
+    let req = calendar::CalendarExport {
+        from,
+        to,
+        group,
+        format: match args.format {
+            CalFormat::Ics => calendar::CalendarFormat::Ics,
+            CalFormat::Xlsx => calendar::CalendarFormat::Xlsx,
+            CalFormat::Csv => calendar::CalendarFormat::Csv,
+            CalFormat::Html => calendar::CalendarFormat::Html,
+        },
+        encoding: match args.encoding {
+            CalEncoding::Utf8 => calendar::CsvEncoding::Utf8,
+            CalEncoding::Gbk => calendar::CsvEncoding::Gbk,
+        },
+        alarm_minutes: args.alarm,
+        zh,
+    };
+    match calendar::export_calendar(store.conn(), &req, &args.output, Utc::now()) {
+        Ok(n) => {
+            println!("Exported {n} entries to {}", args.output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(calendar_error(e)),
+    }
 }

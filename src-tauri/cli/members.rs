@@ -40,6 +40,9 @@ pub enum ImportWhat {
 
 #[derive(Subcommand, Debug)]
 pub enum ExportWhat {
+    /// The content calendar of a date range: ICS for calendar programs, XLSX (the week plan),
+    /// CSV or a printable HTML page
+    Calendar(super::calendar::ExportCalendarArgs),
     /// Members, in name order
     Members {
         #[arg(long, value_enum, default_value_t = Format::Csv)]
@@ -234,12 +237,15 @@ pub fn run_import(dir: &Path, what: ImportWhat) -> ExitCode {
 }
 
 pub fn run_export(dir: &Path, what: ExportWhat) -> ExitCode {
-    let ExportWhat::Members {
-        format,
-        group,
-        query,
-        output,
-    } = what;
+    let (format, group, query, output) = match what {
+        ExportWhat::Calendar(args) => return super::calendar::run_export_calendar(dir, args),
+        ExportWhat::Members {
+            format,
+            group,
+            query,
+            output,
+        } => (format, group, query, output),
+    };
     let Some(store) = open_for_reading(dir) else {
         return ExitCode::FAILURE;
     };

@@ -31,6 +31,16 @@ fn dangerous(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
+/// A cell safe to open in a spreadsheet: one that could run as a formula gets the apostrophe
+/// OWASP advises (any CSV GroupDesk writes).
+pub fn csv_safe(c: &str) -> std::borrow::Cow<'_, str> {
+    if dangerous(c) || c.starts_with('\'') {
+        format!("'{c}").into()
+    } else {
+        c.into()
+    }
+}
+
 pub(super) fn headers(zh: bool, group: bool) -> Vec<&'static str> {
     let mut h = if zh {
         vec![
@@ -284,16 +294,10 @@ fn write_file(
                 w.write_record(head).map_err(|e| write_err(&e))?;
                 for (i, row) in data.iter().enumerate() {
                     tick(i)?;
-                    w.write_record(row.iter().map(|c| {
-                        // A value that itself starts with an apostrophe gets one more, so the
-                        // import takes off exactly what the export added.
-                        if dangerous(c) || c.starts_with('\'') {
-                            format!("'{c}")
-                        } else {
-                            c.clone()
-                        }
-                    }))
-                    .map_err(|e| write_err(&e))?;
+                    // A value that itself starts with an apostrophe gets one more, so the
+                    // import takes off exactly what the export added.
+                    w.write_record(row.iter().map(|c| csv_safe(c).into_owned()))
+                        .map_err(|e| write_err(&e))?;
                 }
                 w.flush().map_err(|e| write_err(&e))?;
             }

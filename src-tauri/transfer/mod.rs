@@ -14,7 +14,9 @@ mod table;
 pub use columns::{guess_columns, Target};
 pub use csv_read::read_csv_text;
 pub use decode::{decode, TextEncoding};
-pub use export::{check_target, export_filtered, export_members, ExportFormat, ExportRequest};
+pub use export::{
+    check_target, csv_safe, export_filtered, export_members, ExportFormat, ExportRequest,
+};
 pub use import::{import_members, DuplicatePolicy, ImportOptions, ImportReport, RowProblem};
 pub use limits::Limit;
 pub use table::{read_file, read_paste, Row, Table};
