@@ -2,6 +2,7 @@
 //! Deterministic for a given seed, written in one transaction through the same use cases the
 //! window calls, and additive: running it on a workspace that already has groups numbers the
 //! new ones past the existing names.
+mod calendar;
 mod members;
 mod people;
 mod reminders;
@@ -46,6 +47,8 @@ pub enum DemoError {
     Members(#[from] MemberError),
     #[error(transparent)]
     Reminders(#[from] ReminderError),
+    #[error(transparent)]
+    Calendar(#[from] crate::calendar::CalendarError),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -58,6 +61,7 @@ pub fn fill(
     progress: &dyn Progress,
 ) -> Result<DemoReport, DemoError> {
     let mut rng = StdRng::seed_from_u64(opts.seed);
+    let mut created = Vec::new();
     for i in 0..opts.groups as usize {
         let brand = &BRANDS[i % BRANDS.len()];
         // Groups of one brand are numbered 1, 2, 3…; skip numbers already taken.
@@ -74,8 +78,9 @@ pub fn fill(
             number += 1;
             input.name = group_name(brand, number);
         }
-        groups::create_id(tx, &input, now)?;
+        created.push(groups::create_id(tx, &input, now)?);
     }
+    calendar::fill(tx, &mut rng, &created, now)?;
     members::fill(tx, &mut rng, opts.members, opts.notes, now, progress)?;
     reminders::fill(tx, &mut rng, opts.reminders, now)?;
     // Fresh planner statistics once committed (best effort).
