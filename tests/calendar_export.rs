@@ -303,3 +303,99 @@ fn the_week_plan_opens_in_a_spreadsheet_and_gbk_csv_decodes_back() {
     );
     assert!(page.contains("Guest share; Q&amp;A"), "escaped: {page}");
 }
+
+#[test]
+fn a_plan_kept_in_excel_imports_all_or_nothing_and_an_export_imports_back() {
+    let dir = setup();
+    let files = tempfile::tempdir().unwrap();
+    let plan = files.path().join("内容规划.csv");
+    std::fs::write(
+        &plan,
+        encoding_rs::GB18030
+            .encode("日期,时间,社群,类型,标题,正文,状态\n2026/12/7,08:00,读书会,早报,周一早报,早安,已批准\n\n2026-12-08,,读书会,精华,本周精华,,草稿\n2026-12-09,25:00,不存在的群,话题,话题,,发了\n")
+            .0,
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_groupdesk"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let bad = run(&["import", "content", plan.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&bad.stdout).to_string();
+    // Row 5 of the sheet (a blank row counted), each problem named.
+    assert!(text.contains("row 5 [时间]: not a time"), "{text}");
+    assert!(
+        text.contains("row 5 [社群]: no group has this name"),
+        "{text}"
+    );
+    assert!(text.contains("row 5 [状态]: unknown status"), "{text}");
+    let week = |d: &str| -> Value {
+        serde_json::from_slice(&groupdesk(dir.path(), &["plan", "week", d, "--json"]).stdout)
+            .unwrap()
+    };
+    let items = |v: &Value| {
+        v["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "item")
+            .count()
+    };
+    assert_eq!(items(&week("2026-12-07")), 0, "nothing imported");
+
+    // Fixed: imported, with types and statuses understood.
+    let fixed = files.path().join("fixed.csv");
+    std::fs::write(
+        &fixed,
+        "日期,时间,社群,类型,标题,正文,状态\n2026/12/7,08:30,读书会,早报,周一早报,早安,已批准\n2026-12-08,,读书会,精华,本周精华,,草稿\n",
+    )
+    .unwrap();
+    let dry = groupdesk(
+        dir.path(),
+        &["import", "content", fixed.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("would add 2"));
+    assert_eq!(items(&week("2026-12-07")), 0);
+    groupdesk(dir.path(), &["import", "content", fixed.to_str().unwrap()]);
+    let w = week("2026-12-07");
+    let first = w["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "周一早报")
+        .unwrap()
+        .clone();
+    assert_eq!(first["type"], "morning_brief");
+    assert_eq!(first["status"], "approved");
+    assert_eq!(first["groups"], serde_json::json!(["读书会"]));
+
+    // An export of the week imports back into another workspace with the same groups.
+    let csv = files.path().join("周.csv");
+    groupdesk(
+        dir.path(),
+        &[
+            "export",
+            "calendar",
+            "--from",
+            "2026-12-07",
+            "--to",
+            "2026-12-13",
+            "--format",
+            "csv",
+            "-o",
+            csv.to_str().unwrap(),
+        ],
+    );
+    let other = setup();
+    let back = groupdesk(other.path(), &["import", "content", csv.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&back.stdout).contains("Imported:"),
+        "{}",
+        String::from_utf8_lossy(&back.stdout)
+    );
+}

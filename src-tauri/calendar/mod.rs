@@ -8,12 +8,14 @@
 mod export;
 mod holidays;
 pub mod ics;
+mod import;
 mod items;
 mod plan;
 mod slots;
 
 pub use export::{export_calendar, to_ics, CalendarExport, CalendarFormat, CsvEncoding};
 pub use holidays::{day_kind, DayKind, PUBLISHED_UNTIL};
+pub use import::{import_content, kind_key, ContentImportReport};
 pub use items::{create_item, ContentStatus, ItemInput};
 pub use plan::{entries, week, Entry, EntryKind, WeekPlan};
 pub use slots::{create_slot, list_slots, occurrences, Occurrence, Slot, SlotInput};

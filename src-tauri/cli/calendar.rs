@@ -375,3 +375,51 @@ pub fn run_export_calendar(dir: &Path, args: ExportCalendarArgs) -> ExitCode {
         Err(e) => fail(calendar_error(e)),
     }
 }
+
+pub fn run_import_content(
+    dir: &Path,
+    file: &Path,
+    dry_run: bool,
+    encoding: crate::transfer::TextEncoding,
+) -> ExitCode {
+    let table = match crate::transfer::read_file(file, encoding) {
+        Ok(t) => t,
+        Err(e) => return fail(e),
+    };
+    let Some(mut store) = open_store(dir) else {
+        return ExitCode::FAILURE;
+    };
+    let tz = match settings::load(store.conn()) {
+        Ok(s) => settings::plan(&s).tz.name().to_string(),
+        Err(e) => return fail(e),
+    };
+    let report =
+        match store.write(|w| calendar::import_content(w, &table, &tz, dry_run, Utc::now())) {
+            Ok(r) => r,
+            Err(e) => return fail(calendar_error(e)),
+        };
+    println!(
+        "Read {} rows ({}) from {}",
+        report.rows,
+        table.encoding,
+        file.display()
+    );
+    if !report.problems.is_empty() {
+        println!("{} problem(s):", report.problems.len());
+        report
+            .problems
+            .iter()
+            .for_each(super::members::print_problem);
+        println!("Nothing was imported: fix the rows above.");
+        return ExitCode::FAILURE;
+    }
+    if report.applied {
+        println!("Imported: {} content items.", report.created);
+    } else {
+        println!(
+            "Dry run, nothing changed. Importing would add {} content items.",
+            report.created
+        );
+    }
+    ExitCode::SUCCESS
+}

@@ -16,6 +16,18 @@ use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
 pub enum ImportWhat {
+    /// Content items (a plan kept in Excel): columns 日期, 时间, 社群, 类型, 标题, 正文, 状态
+    /// (or Date, Time, Groups, Type, Title, Text, Status), all or nothing
+    Content {
+        /// A .csv or .xlsx file
+        file: PathBuf,
+        /// Check the file and report every bad row; change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// The text encoding of a CSV file
+        #[arg(long, value_enum, default_value_t = Enc::Auto)]
+        encoding: Enc,
+    },
     /// Members: columns are matched by their headers (昵称, 手机, 微信号, 生日, 标签, 备注…)
     Members {
         /// A .csv, .txt (tab-separated) or .xlsx file (save .xls and .ods sheets as .xlsx)
@@ -107,6 +119,16 @@ fn group_id(store: &Store, name: Option<&str>) -> Result<Option<i64>, ExitCode> 
     }
 }
 
+fn text_encoding(e: Enc) -> TextEncoding {
+    match e {
+        Enc::Auto => TextEncoding::Auto,
+        Enc::Utf8 => TextEncoding::Utf8,
+        Enc::Gbk => TextEncoding::Gbk,
+        Enc::Utf16le => TextEncoding::Utf16le,
+        Enc::Utf16be => TextEncoding::Utf16be,
+    }
+}
+
 /// The English sentence for a row problem's catalogue key.
 fn problem_text(key: &str) -> &'static str {
     match key {
@@ -119,6 +141,9 @@ fn problem_text(key: &str) -> &'static str {
         "import.too_many" => "too many values",
         "import.duplicate_skipped" => "same phone or handle as an existing member; skipped",
         "import.inviter_not_found" => "inviter not found; left empty",
+        "import.bad_time" => "not a time (HH:MM)",
+        "import.no_title" => "the title is empty",
+        "import.group_not_found" => "no group has this name",
         "import.control_chars" => "holds a control character (NUL, escape…); not imported",
         "import.mixed_encoding" => {
             "this line reads as UTF-8 while the file is GBK: the file may mix two encodings"
@@ -127,7 +152,7 @@ fn problem_text(key: &str) -> &'static str {
     }
 }
 
-fn print_problem(p: &RowProblem) {
+pub(super) fn print_problem(p: &RowProblem) {
     let column = if p.column.is_empty() {
         String::new()
     } else {
@@ -142,21 +167,29 @@ fn print_problem(p: &RowProblem) {
 }
 
 pub fn run_import(dir: &Path, what: ImportWhat) -> ExitCode {
-    let ImportWhat::Members {
-        file,
-        group,
-        dry_run,
-        duplicates,
-        skip_invalid,
-        encoding,
-    } = what;
-    let encoding = match encoding {
-        Enc::Auto => TextEncoding::Auto,
-        Enc::Utf8 => TextEncoding::Utf8,
-        Enc::Gbk => TextEncoding::Gbk,
-        Enc::Utf16le => TextEncoding::Utf16le,
-        Enc::Utf16be => TextEncoding::Utf16be,
+    let (file, group, dry_run, duplicates, skip_invalid, encoding) = match what {
+        ImportWhat::Content {
+            file,
+            dry_run,
+            encoding,
+        } => {
+            return super::calendar::run_import_content(
+                dir,
+                &file,
+                dry_run,
+                text_encoding(encoding),
+            )
+        }
+        ImportWhat::Members {
+            file,
+            group,
+            dry_run,
+            duplicates,
+            skip_invalid,
+            encoding,
+        } => (file, group, dry_run, duplicates, skip_invalid, encoding),
     };
+    let encoding = text_encoding(encoding);
     let table = match transfer::read_file(&file, encoding) {
         Ok(t) => t,
         Err(e) => {
