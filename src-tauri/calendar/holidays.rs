@@ -3,7 +3,7 @@
 //! [`PUBLISHED_UNTIL`], and corrected or extended by the owner (`holiday_days`). A later year
 //! with neither is [`DayKind::Unknown`], never silently "all workdays".
 use chrono::{Datelike, NaiveDate, Weekday};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -34,17 +34,58 @@ impl DayKind {
     }
 }
 
-fn owner_entry(conn: &Connection, date: NaiveDate) -> rusqlite::Result<Option<(bool, String)>> {
-    conn.prepare_cached("SELECT work, name FROM holiday_days WHERE day = ?1")?
-        .query_row([date.to_string()], |r| {
-            Ok((r.get::<_, i64>(0)? == 1, r.get(1)?))
-        })
-        .optional()
+/// The schedule for a range of days, read once: what [`day_kind`] says, without a query per
+/// day (expanding a year of workday slots asks about every day).
+pub struct Days {
+    owner: HashMap<NaiveDate, (bool, String)>,
+    owner_years: std::collections::HashSet<i32>,
 }
 
-fn owner_has_year(conn: &Connection, year: i32) -> rusqlite::Result<bool> {
-    conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM holiday_days WHERE day GLOB ?1)")?
-        .query_row([format!("{year}-*")], |r| r.get(0))
+impl Days {
+    pub fn load(conn: &Connection, from: NaiveDate, to: NaiveDate) -> rusqlite::Result<Days> {
+        let mut owner = HashMap::new();
+        let mut owner_years = std::collections::HashSet::new();
+        let mut stmt = conn.prepare_cached("SELECT day, work, name FROM holiday_days")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (day, work, name) = row?;
+            if let Some(d) = crate::dates::iso_date(&day) {
+                owner_years.insert(d.year());
+                if d >= from && d <= to {
+                    owner.insert(d, (work == 1, name));
+                }
+            }
+        }
+        Ok(Days { owner, owner_years })
+    }
+
+    pub fn kind(&self, date: NaiveDate) -> DayKind {
+        if let Some((work, name)) = self.owner.get(&date) {
+            return if *work {
+                DayKind::Workday(name.clone())
+            } else {
+                DayKind::Holiday(name.clone())
+            };
+        }
+        if date.year() <= PUBLISHED_UNTIL {
+            return match published().get(&date) {
+                Some((true, name)) => DayKind::Workday(name.to_string()),
+                Some((false, name)) => DayKind::Holiday(name.to_string()),
+                None => DayKind::Ordinary,
+            };
+        }
+        if self.owner_years.contains(&date.year()) {
+            DayKind::Ordinary
+        } else {
+            DayKind::Unknown
+        }
+    }
 }
 
 /// The shipped schedule, read once from `tyme4rs`'s table: 13 characters a day, `YYYYMMDD`,
@@ -69,25 +110,7 @@ fn published() -> &'static HashMap<NaiveDate, (bool, &'static str)> {
 
 /// What `date` is in the mainland schedule (the owner's entries first).
 pub fn day_kind(conn: &Connection, date: NaiveDate) -> rusqlite::Result<DayKind> {
-    if let Some((work, name)) = owner_entry(conn, date)? {
-        return Ok(if work {
-            DayKind::Workday(name)
-        } else {
-            DayKind::Holiday(name)
-        });
-    }
-    if date.year() <= PUBLISHED_UNTIL {
-        return Ok(match published().get(&date) {
-            Some((true, name)) => DayKind::Workday(name.to_string()),
-            Some((false, name)) => DayKind::Holiday(name.to_string()),
-            None => DayKind::Ordinary,
-        });
-    }
-    Ok(if owner_has_year(conn, date.year())? {
-        DayKind::Ordinary
-    } else {
-        DayKind::Unknown
-    })
+    Ok(Days::load(conn, date, date)?.kind(date))
 }
 
 #[cfg(test)]

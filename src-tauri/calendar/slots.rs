@@ -1,6 +1,6 @@
 //! Recurring slots: validated, stored, and expanded into dated occurrences (see the module
 //! docs of [`super`]).
-use super::holidays::{day_kind, DayKind};
+use super::holidays::{DayKind, Days};
 use super::{CalendarError, Result};
 use crate::dates::to_db;
 use crate::reminders::zone;
@@ -301,28 +301,30 @@ pub fn occurrences(
         .as_deref()
         .and_then(crate::dates::iso_date)
         .or_else(|| slot.count.and(dates.last().copied()));
-    let mut unverified = Vec::new();
+    let mut unverified = std::collections::HashSet::new();
     if slot.cn_workdays {
-        let mut kept = Vec::with_capacity(dates.len());
+        let days = Days::load(conn, from - Duration::days(31), to + Duration::days(31))?;
+        let mut kept = std::collections::BTreeSet::new();
         for d in dates {
-            match day_kind(conn, d)? {
+            match days.kind(d) {
                 DayKind::Holiday(_) => {}
                 DayKind::Unknown => {
-                    unverified.push(d);
-                    kept.push(d);
+                    unverified.insert(d);
+                    kept.insert(d);
                 }
-                _ => kept.push(d),
+                _ => {
+                    kept.insert(d);
+                }
             }
         }
         let mut d = from.max(start.date());
         while d <= to && end.is_none_or(|e| d <= e) {
-            if matches!(day_kind(conn, d)?, DayKind::Workday(_)) && !kept.contains(&d) {
-                kept.push(d);
+            if matches!(days.kind(d), DayKind::Workday(_)) {
+                kept.insert(d);
             }
             d += Duration::days(1);
         }
-        kept.sort();
-        dates = kept;
+        dates = kept.into_iter().collect();
     }
     let mut exceptions = conn.prepare_cached(
         "SELECT on_date, skipped, moved_local, title FROM slot_exceptions WHERE slot_id = ?1",
