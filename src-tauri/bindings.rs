@@ -3,8 +3,10 @@
 //! with ts-rs into one file, `ui/src/lib/bindings.ts`. The commands themselves are rendered
 //! into `ui/src/lib/commands.ts` by `tests/bindings.rs`, which fails when either committed file
 //! differs from what the Rust says (run it with `UPDATE_BINDINGS=1` to rewrite them).
+use crate::api::calendar::CalendarEvent;
 use crate::api::workspace::{Bootstrap, RestoreOutcome, WorkspaceStatus};
 use crate::api::{ApiError, ErrorCode};
+use crate::calendar::{CalendarFormat, ContentStatus, ItemInput, Slot, SlotInput};
 use crate::groups::{
     Goal, GoalInput, Group, GroupCounts, GroupInput, GroupKind, GroupSummary, GroupView, Horizon,
     Platform, Stage, Threshold,
@@ -146,6 +148,12 @@ pub fn render() -> String {
         ChangeSet,
         Step,
         JobProgress,
+        ContentStatus,
+        ItemInput,
+        SlotInput,
+        Slot,
+        CalendarFormat,
+        CalendarEvent,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -7,6 +7,7 @@
 // An edge of the app: reading the clock here is allowed (see clippy.toml).
 #![allow(clippy::disallowed_methods)]
 
+pub mod calendar;
 mod error;
 pub mod files;
 pub mod groups;
@@ -102,6 +103,14 @@ macro_rules! api_handlers {
             $crate::api::members::delete_segment,
             $crate::api::members::referral_tree,
             $crate::api::members::member_categories,
+            $crate::api::calendar::calendar_events,
+            $crate::api::calendar::create_content,
+            $crate::api::calendar::move_content,
+            $crate::api::calendar::set_content_status,
+            $crate::api::calendar::fill_slot,
+            $crate::api::calendar::create_slot,
+            $crate::api::calendar::planning_zone,
+            $crate::api::calendar::export_calendar,
             $crate::api::files::pick_import_file,
             $crate::api::files::pick_export_file,
             $crate::api::files::pick_workspace_folder,

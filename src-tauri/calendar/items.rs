@@ -104,3 +104,101 @@ pub fn create_item(w: &Write, input: &ItemInput, now: DateTime<Utc>) -> Result<i
     w.changed(Area::Calendar, [id]);
     Ok(id)
 }
+
+fn not_found(id: i64) -> CalendarError {
+    CalendarError::ItemNotFound(id)
+}
+
+/// Moves an item to another day (and time, or none): drag and drop, or "move to…".
+pub fn move_item(
+    w: &Write,
+    id: i64,
+    date: &str,
+    time: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if iso_date(date).is_none() {
+        return Err(CalendarError::Invalid(vec![FieldError::new(
+            "planned_date",
+            Rule::InvalidDate,
+        )]));
+    }
+    if time.is_some_and(|t| zone::parse_time(t).is_none()) {
+        return Err(CalendarError::Invalid(vec![FieldError::new(
+            "planned_time",
+            Rule::Invalid,
+        )]));
+    }
+    let n = w.execute(
+        "UPDATE content_items SET planned_date = ?2, planned_time = ?3, updated_at = ?4
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, date, time, to_db(now)],
+    )?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    w.changed(Area::Calendar, [id]);
+    Ok(())
+}
+
+/// Sets an item's status; "posted" stamps when, "approved" who (the owner) and when.
+pub fn set_status(
+    w: &Write,
+    id: i64,
+    status: ContentStatus,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let ts = to_db(now);
+    let n = w.execute(
+        "UPDATE content_items SET status = ?2, updated_at = ?3,
+             posted_at = CASE WHEN ?2 = 'posted' THEN ?3 ELSE posted_at END,
+             approved_at = CASE WHEN ?2 = 'approved' THEN ?3 ELSE approved_at END,
+             skip_reason = CASE WHEN ?2 = 'skipped' THEN ?4 ELSE skip_reason END
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, status, ts, reason],
+    )?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    w.changed(Area::Calendar, [id]);
+    Ok(())
+}
+
+/// Fills a slot's occurrence: a draft item linked to the slot and its date, at its time.
+pub fn fill_slot(w: &Write, slot_id: i64, rule_date: &str, now: DateTime<Utc>) -> Result<i64> {
+    let slot = super::slots::list_slots(w)?
+        .into_iter()
+        .find(|s| s.id == slot_id)
+        .ok_or(CalendarError::SlotNotFound(slot_id))?;
+    let day = iso_date(rule_date)
+        .ok_or_else(|| CalendarError::Invalid(vec![FieldError::new("date", Rule::InvalidDate)]))?;
+    let occ = super::slots::occurrences(
+        w,
+        &slot,
+        day - chrono::Duration::days(31),
+        day + chrono::Duration::days(31),
+    )?;
+    let o = occ
+        .iter()
+        .find(|o| o.rule_date == day)
+        .ok_or(CalendarError::NoOccurrence)?;
+    let tz = zone::parse_tz(&slot.tz).unwrap_or(chrono_tz::Asia::Shanghai);
+    let local = o.start.with_timezone(&tz);
+    create_item(
+        w,
+        &ItemInput {
+            kind: slot.kind.clone(),
+            title: o.title.clone(),
+            body: String::new(),
+            groups: vec![slot.group_id],
+            planned_date: local.date_naive().to_string(),
+            planned_time: Some(local.format("%H:%M").to_string()),
+            tz: slot.tz.clone(),
+            status: ContentStatus::Draft,
+            slot_id: Some(slot.id),
+            slot_date: Some(day.to_string()),
+        },
+        now,
+    )
+}

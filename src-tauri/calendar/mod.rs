@@ -16,7 +16,7 @@ mod slots;
 pub use export::{export_calendar, to_ics, CalendarExport, CalendarFormat, CsvEncoding};
 pub use holidays::{day_kind, DayKind, PUBLISHED_UNTIL};
 pub use import::{import_content, kind_key, ContentImportReport};
-pub use items::{create_item, ContentStatus, ItemInput};
+pub use items::{create_item, fill_slot, move_item, set_status, ContentStatus, ItemInput};
 pub use plan::{entries, week, Entry, EntryKind, WeekPlan};
 pub use slots::{create_slot, list_slots, occurrences, Occurrence, Slot, SlotInput};
 
@@ -28,6 +28,10 @@ pub enum CalendarError {
     Invalid(Vec<FieldError>),
     #[error("group {0} not found")]
     GroupNotFound(i64),
+    #[error("content item {0} not found")]
+    ItemNotFound(i64),
+    #[error("slot {0} not found")]
+    SlotNotFound(i64),
     #[error("not a repeat rule this app understands: {0}")]
     BadRule(String),
     #[error("the rule repeats more often than once a day; a slot happens at most daily")]

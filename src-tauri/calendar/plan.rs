@@ -35,6 +35,19 @@ pub struct Entry {
     #[serde(skip)]
     #[ts(skip)]
     pub body: String,
+    /// What the window needs to act on the entry (left out of the week JSON).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub refs: Refs,
+}
+
+/// The rows behind an entry: the item, or the slot and its occurrence's rule date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Refs {
+    pub item_id: Option<i64>,
+    pub slot_id: Option<i64>,
+    pub rule_date: Option<String>,
+    pub group_ids: Vec<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -76,7 +89,9 @@ pub fn entries(
             "SELECT i.body, i.kind, i.title, i.planned_date, i.planned_time, i.tz, i.status,
                     i.slot_id, i.slot_date,
                     (SELECT group_concat(g.name, char(31)) FROM content_item_groups x
-                       JOIN groups g ON g.id = x.group_id WHERE x.item_id = i.id)
+                       JOIN groups g ON g.id = x.group_id WHERE x.item_id = i.id),
+                    i.id,
+                    (SELECT group_concat(x.group_id) FROM content_item_groups x WHERE x.item_id = i.id)
              FROM content_items i
              WHERE i.deleted_at IS NULL AND i.planned_date BETWEEN ?1 AND ?2
              ORDER BY i.planned_date, i.planned_time, i.id",
@@ -93,13 +108,36 @@ pub fn entries(
                 r.get::<_, Option<i64>>(7)?,
                 r.get::<_, Option<String>>(8)?,
                 r.get::<_, Option<String>>(9)?,
+                r.get::<_, i64>(10)?,
+                r.get::<_, Option<String>>(11)?,
             ))
         })?;
         for row in rows {
-            let (body, kind, title, day, time, tz, status, slot, slot_date, groups) = row?;
-            if let (Some(s), Some(d)) = (slot, slot_date) {
-                filled.insert((s, d));
+            let (
+                body,
+                kind,
+                title,
+                day,
+                time,
+                tz,
+                status,
+                slot,
+                slot_date,
+                groups,
+                item_id,
+                group_ids,
+            ) = row?;
+            if let (Some(s), Some(d)) = (slot, &slot_date) {
+                filled.insert((s, d.clone()));
             }
+            let refs = Refs {
+                item_id: Some(item_id),
+                slot_id: slot,
+                rule_date: slot_date,
+                group_ids: group_ids
+                    .map(|g| g.split(',').filter_map(|x| x.parse().ok()).collect())
+                    .unwrap_or_default(),
+            };
             let tz = zone::parse_tz(&tz).unwrap_or(chrono_tz::Asia::Shanghai);
             let start = match (
                 crate::dates::iso_date(&day),
@@ -126,6 +164,7 @@ pub fn entries(
                     content_type: kind,
                     status: Some(status),
                     body,
+                    refs,
                 },
             ));
         }
@@ -154,6 +193,12 @@ pub fn entries(
                     content_type: slot.kind.clone(),
                     status: None,
                     body: String::new(),
+                    refs: Refs {
+                        item_id: None,
+                        slot_id: Some(slot.id),
+                        rule_date: Some(o.rule_date.to_string()),
+                        group_ids: vec![slot.group_id],
+                    },
                 },
             ));
         }

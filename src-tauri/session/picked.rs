@@ -13,7 +13,8 @@ use std::sync::Mutex;
 pub enum Purpose {
     /// A file to read for an import.
     Import,
-    /// A place to write an export (any of its CSV/XLSX names: the format can change after).
+    /// A place to write an export (any of its CSV/XLSX/ICS/HTML names: the format can change
+    /// after).
     Export,
     /// A folder to open as a workspace.
     Workspace,
@@ -40,14 +41,14 @@ impl Picked {
             .insert((purpose, key(purpose, path)));
     }
 
-    /// Whether `path` was chosen for `purpose` (an export also only as `.csv` or `.xlsx`).
+    /// Whether `path` was chosen for `purpose` (an export only as one of the formats written).
     pub fn allows(&self, purpose: Purpose, path: &Path) -> bool {
         if purpose == Purpose::Export {
             let ext = path
                 .extension()
                 .and_then(|e| e.to_str())
                 .map(|e| e.to_ascii_lowercase());
-            if !matches!(ext.as_deref(), Some("csv" | "xlsx")) {
+            if !matches!(ext.as_deref(), Some("csv" | "xlsx" | "ics" | "html")) {
                 return false;
             }
         }
@@ -71,6 +72,7 @@ mod tests {
         assert!(!p.allows(Purpose::Import, Path::new("/etc/passwd")));
         assert!(!p.allows(Purpose::Export, Path::new("/home/u/名单.csv")));
         assert!(p.allows(Purpose::Export, Path::new("/home/u/成员.csv")));
+        assert!(p.allows(Purpose::Export, Path::new("/home/u/成员.ics")));
         assert!(!p.allows(Purpose::Export, Path::new("/home/u/成员.sqlite3")));
         assert!(!p.allows(Purpose::Import, Path::new("/home/u/成员.xlsx")));
     }

@@ -636,3 +636,73 @@ export type Step = "reading" | "writing" | "indexing" | "copying" | "verifying";
  * One progress report, as the window receives it (event `job-progress`).
  */
 export type JobProgress = { job: string, step: Step, done: number, total: number, };
+
+/**
+ * Where a post stands: idea → draft → review (审批) → approved → scheduled → posted, or
+ * skipped with a reason.
+ */
+export type ContentStatus = "idea" | "draft" | "review" | "approved" | "scheduled" | "posted" | "skipped";
+
+export type ItemInput = { kind: string, title: string, body: string, groups: number[], 
+/**
+ * `YYYY-MM-DD`, and `HH:MM` or none for a day without a time.
+ */
+planned_date: string, planned_time: string | null, tz: string, status: ContentStatus, 
+/**
+ * The slot occurrence this item fills (its rule date).
+ */
+slot_id: number | null, slot_date: string | null, };
+
+/**
+ * A slot as the form or the command line gives it.
+ */
+export type SlotInput = { group_id: number, title: string, 
+/**
+ * The content type of its posts (`morning_brief`, `share`…, or the owner's own).
+ */
+kind: string, 
+/**
+ * An RRULE without DTSTART, UNTIL or COUNT: `FREQ=WEEKLY;BYDAY=WE`.
+ */
+rule: string, 
+/**
+ * The first occurrence's wall-clock start: `YYYY-MM-DD HH:MM`.
+ */
+starts: string, 
+/**
+ * The IANA zone of the wall clock.
+ */
+tz: string, 
+/**
+ * The last day (inclusive), or a number of occurrences.
+ */
+until: string | null, count: number | null, 
+/**
+ * Skip mainland holidays and add 调休 workdays.
+ */
+cn_workdays: boolean, };
+
+export type Slot = { id: number, group_id: number, group_name: string, title: string, kind: string, rule: string, 
+/**
+ * `YYYY-MM-DDTHH:MM` in `tz`.
+ */
+starts_local: string, tz: string, until: string | null, count: number | null, cn_workdays: boolean, };
+
+export type CalendarFormat = "ics" | "xlsx" | "csv" | "html";
+
+/**
+ * One thing on the calendar, as the calendar component shows it.
+ */
+export type CalendarEvent = { 
+/**
+ * `item-5`, or `slot-3-2026-12-02` for an open slot.
+ */
+id: string, item_id: number | null, slot_id: number | null, rule_date: string | null, title: string, body: string, date: string, 
+/**
+ * `HH:MM` on the entry's wall clock, or null for a day without a time.
+ */
+time: string | null, group_ids: number[], groups: Array<string>, content_type: string, 
+/**
+ * Null for an open slot.
+ */
+status: string | null, };

@@ -8,8 +8,11 @@ import type {
   BulkAction,
   Cadence,
   CadenceInput,
+  CalendarEvent,
+  CalendarFormat,
   Category,
   Completed,
+  ContentStatus,
   CustomField,
   Delivery,
   ExportFormat,
@@ -24,6 +27,7 @@ import type {
   ImportReport,
   Interaction,
   InteractionInput,
+  ItemInput,
   JoinInput,
   Level,
   LevelInput,
@@ -45,6 +49,8 @@ import type {
   Segment,
   Selection,
   Settings,
+  Slot,
+  SlotInput,
   Snooze,
   TagRef,
   TagSummary,
@@ -207,6 +213,22 @@ export const commands = {
     invoke<Referral[]>("referral_tree", { memberId }),
   memberCategories: (): Promise<Category[]> =>
     invoke<Category[]>("member_categories"),
+  calendarEvents: (from: string, to: string, group: number | null): Promise<CalendarEvent[]> =>
+    invoke<CalendarEvent[]>("calendar_events", { from, to, group }),
+  createContent: (input: ItemInput): Promise<number> =>
+    invoke<number>("create_content", { input }),
+  moveContent: (id: number, date: string, time: string | null): Promise<null> =>
+    invoke<null>("move_content", { id, date, time }),
+  setContentStatus: (id: number, status: ContentStatus, reason: string): Promise<null> =>
+    invoke<null>("set_content_status", { id, status, reason }),
+  fillSlot: (slotId: number, ruleDate: string): Promise<number> =>
+    invoke<number>("fill_slot", { slotId, ruleDate }),
+  createSlot: (input: SlotInput): Promise<Slot> =>
+    invoke<Slot>("create_slot", { input }),
+  planningZone: (): Promise<string> =>
+    invoke<string>("planning_zone"),
+  exportCalendar: (from: string, to: string, format: CalendarFormat, path: string): Promise<number> =>
+    invoke<number>("export_calendar", { from, to, format, path }),
   pickImportFile: (title: string): Promise<string | null> =>
     invoke<string | null>("pick_import_file", { title }),
   pickExportFile: (title: string, suggested: string): Promise<string | null> =>

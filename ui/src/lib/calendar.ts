@@ -1,0 +1,34 @@
+// The content calendar's vocabulary on the UI side: the built-in content types (the owner's
+// own show as typed) and the rhythms the slot form offers, as RFC 5545 rules.
+
+export const CONTENT_TYPES = [
+  "morning_brief",
+  "evening_brief",
+  "share",
+  "topic",
+  "check_in",
+  "red_packet",
+  "event_notice",
+  "product",
+  "digest",
+  "holiday_greeting",
+  "other",
+] as const;
+
+export type Rhythm = "workdays" | "weekly" | "daily" | "last_friday";
+
+const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/** The RRULE for a rhythm (`weekday`: 0 = Monday). */
+export function rhythmRule(r: Rhythm, weekday: number): string {
+  switch (r) {
+    case "workdays":
+      return "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR";
+    case "weekly":
+      return `FREQ=WEEKLY;BYDAY=${DAYS[weekday] ?? "MO"}`;
+    case "daily":
+      return "FREQ=DAILY";
+    case "last_friday":
+      return "FREQ=MONTHLY;BYDAY=-1FR";
+  }
+}
