@@ -710,7 +710,7 @@ export const en: Record<MessageKey, string> = {
   "slot.rhythm.daily": "Every day",
   "slot.rhythm.last_friday": "Last Friday of the month",
   "slot.weekday": "Weekday",
-  "slot.cn_workdays": "Skip mainland holidays, post on adjusted workdays (调休)",
+  "slot.cn_workdays": "Skip mainland holidays, post on adjusted workdays",
   "slot.starts": "Starts",
   "slot.until": "Ends",
   "slot.until_hint": "Leave empty to repeat without end",
