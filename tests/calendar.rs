@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use common::{group, now};
 use groupdesk::calendar::{self, CalendarError, ContentStatus, ItemInput, SlotInput};
 use groupdesk::groups;
+use groupdesk::session::Failure;
 use groupdesk::store::Store;
 use serde_json::Value;
 use std::process::Command;
@@ -353,4 +354,98 @@ fn plan_week_json_is_the_contract_scripts_read() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("at most daily"));
     let slots: Value = serde_json::from_slice(&run(&["slot", "list", "--json"]).stdout).unwrap();
     assert_eq!(slots.as_array().unwrap().len(), 1);
+}
+
+struct Host {
+    session: groupdesk::session::Session,
+    seen: std::sync::Mutex<Vec<groupdesk::scheduler::Announcement>>,
+}
+
+impl groupdesk::scheduler::Host for Host {
+    fn session(&self) -> &groupdesk::session::Session {
+        &self.session
+    }
+    fn announce(&self, _: groupdesk::settings::Language, what: groupdesk::scheduler::Announcement) {
+        // Only the posts (the morning digest fires in these turns too).
+        if matches!(what, groupdesk::scheduler::Announcement::Posts(_)) {
+            self.seen.lock().unwrap().push(what);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_timed_post_is_announced_once_at_its_time_and_again_after_a_move() {
+    use chrono::TimeZone;
+    use groupdesk::scheduler::{self, Announcement};
+    let (dir, mut s, g) = setup();
+    let at = |h, m| chrono::Utc.with_ymd_and_hms(2026, 12, 9, h, m, 0).unwrap();
+    let made = at(0, 0);
+    let post = |title: &str, time: &str| ItemInput {
+        kind: "share".into(),
+        title: title.into(),
+        body: String::new(),
+        groups: vec![g],
+        planned_date: "2026-12-09".into(),
+        planned_time: Some(time.into()),
+        tz: "Asia/Shanghai".into(),
+        status: ContentStatus::Scheduled,
+        slot_id: None,
+        slot_date: None,
+    };
+    let id = s
+        .write(|w| calendar::create_item(w, &post("嘉宾分享", "20:00"), made))
+        .unwrap();
+    // Planned in the past when it was entered: never announced late.
+    s.write(|w| calendar::create_item(w, &post("昨天的早报", "07:00"), at(1, 0)))
+        .unwrap();
+    let host = Host {
+        session: groupdesk::session::Session::new(dir.path().to_path_buf(), Ok(s)),
+        seen: Default::default(),
+    };
+    // 20:00 Shanghai is 12:00 UTC: nothing before, the post at, nothing again after.
+    scheduler::turn(&host, made, at(11, 59)).await;
+    assert!(host.seen.lock().unwrap().is_empty());
+    scheduler::turn(&host, made, at(12, 0)).await;
+    scheduler::turn(&host, made, at(12, 1)).await;
+    {
+        let seen = host.seen.lock().unwrap();
+        assert_eq!(seen.len(), 1, "announced once");
+        assert!(
+            matches!(&seen[0], Announcement::Posts(p) if p.len() == 1 && p[0].title == "嘉宾分享" && p[0].time == "20:00" && p[0].groups == "读书会")
+        );
+    }
+    // Moved to 21:00: announced again then.
+    host.session
+        .write(|w| {
+            Ok::<_, Failure>(calendar::move_item(
+                w,
+                id,
+                "2026-12-09",
+                Some("21:00"),
+                at(12, 5),
+            )?)
+        })
+        .unwrap();
+    scheduler::turn(&host, made, at(12, 30)).await;
+    assert_eq!(host.seen.lock().unwrap().len(), 1);
+    scheduler::turn(&host, made, at(13, 0)).await;
+    assert_eq!(host.seen.lock().unwrap().len(), 2);
+    // Marked posted before its time: no reminder.
+    let late = host
+        .session
+        .write(|w| Ok::<_, Failure>(calendar::create_item(w, &post("晚报", "22:00"), at(13, 1))?))
+        .unwrap();
+    host.session
+        .write(|w| {
+            Ok::<_, Failure>(calendar::set_status(
+                w,
+                late,
+                ContentStatus::Posted,
+                "",
+                at(13, 2),
+            )?)
+        })
+        .unwrap();
+    scheduler::turn(&host, made, at(14, 30)).await;
+    assert_eq!(host.seen.lock().unwrap().len(), 2);
 }

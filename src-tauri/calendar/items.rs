@@ -73,10 +73,21 @@ pub fn create_item(w: &Write, input: &ItemInput, now: DateTime<Utc>) -> Result<i
     if !errs.is_empty() {
         return Err(CalendarError::Invalid(errs));
     }
+    let fire = fire_at(
+        &input.planned_date,
+        input.planned_time.as_deref(),
+        &input.tz,
+    );
+    // A post planned in the past (an import of last month) is not announced late.
+    let notified = fire
+        .as_ref()
+        .filter(|f| **f < to_db(now))
+        .map(|_| to_db(now));
     w.execute(
         "INSERT INTO content_items (kind, title, body, planned_date, planned_time, tz, status,
-                                    slot_id, slot_date, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                                    slot_id, slot_date, created_at, updated_at, fire_at,
+                                    notified_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
         params![
             if input.kind.trim().is_empty() {
                 "other"
@@ -91,7 +102,9 @@ pub fn create_item(w: &Write, input: &ItemInput, now: DateTime<Utc>) -> Result<i
             input.status,
             input.slot_id,
             input.slot_date,
-            to_db(now)
+            to_db(now),
+            fire,
+            notified
         ],
     )?;
     let id = w.last_insert_rowid();
@@ -103,6 +116,67 @@ pub fn create_item(w: &Write, input: &ItemInput, now: DateTime<Utc>) -> Result<i
     }
     w.changed(Area::Calendar, [id]);
     Ok(id)
+}
+
+/// The UTC instant a timed post is due (none for a day without a time).
+fn fire_at(date: &str, time: Option<&str>, tz: &str) -> Option<String> {
+    let d = iso_date(date)?;
+    let t = zone::parse_time(time?)?;
+    let tz = zone::parse_tz(tz)?;
+    Some(to_db(zone::instant(tz, d, t)))
+}
+
+/// A timed post that came due: what the reminder says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuePost {
+    pub id: i64,
+    pub title: String,
+    pub groups: String,
+    /// `HH:MM` on the post's wall clock.
+    pub time: String,
+    pub fire_at: String,
+}
+
+/// Takes the timed posts due at `now` that were not announced (not posted or skipped yet),
+/// and marks them announced, in the caller's write (with any webhook rows it adds).
+pub fn take_due_posts(w: &Write, now: DateTime<Utc>) -> Result<Vec<DuePost>> {
+    let due: Vec<DuePost> = w
+        .prepare_cached(
+            "SELECT i.id, i.title, i.planned_time, i.fire_at,
+                    coalesce((SELECT group_concat(g.name, '、') FROM content_item_groups x
+                               JOIN groups g ON g.id = x.group_id WHERE x.item_id = i.id), '')
+             FROM content_items i INDEXED BY content_items_to_announce
+             WHERE i.fire_at IS NOT NULL AND i.notified_at IS NULL AND i.deleted_at IS NULL
+               AND i.fire_at <= ?1 AND i.status NOT IN ('posted', 'skipped')
+             ORDER BY i.fire_at",
+        )?
+        .query_map([to_db(now)], |r| {
+            Ok(DuePost {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                time: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                fire_at: r.get(3)?,
+                groups: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut mark = w.prepare_cached("UPDATE content_items SET notified_at = ?2 WHERE id = ?1")?;
+    for d in &due {
+        mark.execute(params![d.id, to_db(now)])?;
+    }
+    Ok(due)
+}
+
+/// When the next timed post falls due (for the scheduler's sleep).
+pub fn next_post_at(conn: &rusqlite::Connection) -> Result<Option<DateTime<Utc>>> {
+    let t: Option<String> = conn.query_row(
+        "SELECT min(fire_at) FROM content_items INDEXED BY content_items_to_announce
+         WHERE fire_at IS NOT NULL AND notified_at IS NULL AND deleted_at IS NULL
+           AND status NOT IN ('posted', 'skipped')",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(t.and_then(|t| crate::dates::from_db(&t)))
 }
 
 fn not_found(id: i64) -> CalendarError {
@@ -129,10 +203,22 @@ pub fn move_item(
             Rule::Invalid,
         )]));
     }
+    let tz: Option<String> = w
+        .query_row("SELECT tz FROM content_items WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .ok();
+    let fire = tz.as_deref().and_then(|tz| fire_at(date, time, tz));
+    // Moved into the future: it will be announced again at its new time.
+    let notified = fire
+        .as_ref()
+        .filter(|f| **f < to_db(now))
+        .map(|_| to_db(now));
     let n = w.execute(
-        "UPDATE content_items SET planned_date = ?2, planned_time = ?3, updated_at = ?4
+        "UPDATE content_items SET planned_date = ?2, planned_time = ?3, updated_at = ?4,
+             fire_at = ?5, notified_at = ?6
          WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, date, time, to_db(now)],
+        params![id, date, time, to_db(now), fire, notified],
     )?;
     if n == 0 {
         return Err(not_found(id));

@@ -16,7 +16,10 @@ mod slots;
 pub use export::{export_calendar, to_ics, CalendarExport, CalendarFormat, CsvEncoding};
 pub use holidays::{day_kind, DayKind, PUBLISHED_UNTIL};
 pub use import::{import_content, kind_key, ContentImportReport};
-pub use items::{create_item, fill_slot, move_item, set_status, ContentStatus, ItemInput};
+pub use items::{
+    create_item, fill_slot, move_item, next_post_at, set_status, take_due_posts, ContentStatus,
+    DuePost, ItemInput,
+};
 pub use plan::{entries, week, Entry, EntryKind, WeekPlan};
 pub use slots::{create_slot, list_slots, occurrences, Occurrence, Slot, SlotInput};
 

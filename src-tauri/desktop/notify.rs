@@ -51,6 +51,27 @@ fn texts(language: Language, what: &Announcement) -> (String, String) {
                 )
             }
         }
+        Announcement::Posts(posts) => {
+            let title = if zh {
+                "该发内容了"
+            } else {
+                "Time to post"
+            }
+            .to_string();
+            let body = posts
+                .iter()
+                .take(5)
+                .map(|p| {
+                    if zh {
+                        format!("{} 在 {} 发：{}", p.time, p.groups, p.title)
+                    } else {
+                        format!("{} in {}: {}", p.time, p.groups, p.title)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            (title, body)
+        }
         Announcement::Digest(d) => {
             let title = if zh { "今日概览" } else { "Today" }.to_string();
             let body = if zh {
@@ -112,6 +133,11 @@ impl Host for DesktopHost {
                 kind: "digest",
                 count: 0,
                 names: Vec::new(),
+            },
+            Announcement::Posts(p) => Fired {
+                kind: "posts",
+                count: p.len(),
+                names: p.iter().map(|x| x.title.clone()).collect(),
             },
         };
         let _ = self.0.emit("followups-fired", fired);

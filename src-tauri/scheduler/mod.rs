@@ -33,6 +33,8 @@ pub enum Announcement {
     Missed(Vec<DueReminder>),
     /// The morning summary.
     Digest(digest::Digest),
+    /// Timed posts whose moment came (missed ones, found at start, come as one list too).
+    Posts(Vec<crate::calendar::DuePost>),
 }
 
 /// Where the scheduler lives: the workspace, and how announcements reach the user (desktop
@@ -88,6 +90,7 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
         let prefs = settings::load(w)?;
         let plan = settings::plan(&prefs);
         let due = reminders::take_due(w, now)?;
+        let posts = crate::calendar::take_due_posts(w, now)?;
         let digest = digest::take_if_due(w, &plan, now)?;
         if !due.is_empty() {
             outbox::enqueue_reminders(w, &due, prefs.language, now)?;
@@ -96,9 +99,9 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
             outbox::enqueue_digest(w, d, prefs.language, now)?;
         }
         outbox::prune(w, now)?;
-        Ok::<_, Failure>((prefs.language, due, digest))
+        Ok::<_, Failure>((prefs.language, due, digest, posts))
     });
-    let (language, due, digest) = match read {
+    let (language, due, digest, posts) = match read {
         Ok(r) => r,
         Err(e) => {
             eprintln!("groupdesk: the scheduler could not read the workspace: {e}");
@@ -119,6 +122,9 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
     if let Some(d) = digest {
         host.announce(language, Announcement::Digest(d));
     }
+    if !posts.is_empty() {
+        host.announce(language, Announcement::Posts(posts));
+    }
     deliver::deliver_due(session, now).await;
     let next = session.read(|c| {
         let plan = settings::plan(&settings::load(c)?);
@@ -126,6 +132,7 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
             reminders::next_fire(c)?,
             Some(digest::next_at(c, &plan, now)?),
             outbox::next_attempt(c)?,
+            crate::calendar::next_post_at(c).ok().flatten(),
         ];
         Ok::<_, Failure>(times.into_iter().flatten().min())
     });

@@ -50,6 +50,8 @@ pub enum Failure {
     Webhooks(#[from] crate::webhooks::WebhookError),
     #[error(transparent)]
     Transfer(#[from] crate::transfer::TransferError),
+    #[error(transparent)]
+    Calendar(#[from] crate::calendar::CalendarError),
 }
 
 /// The writer's side: open, or failed with the reason.

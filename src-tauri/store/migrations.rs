@@ -499,11 +499,16 @@ CREATE TABLE content_items (
     approved_at   TEXT,
     posted_at     TEXT,
     notes         TEXT NOT NULL DEFAULT '',
+    -- The UTC instant of a timed post (the scheduler reminds the owner then), and when it did.
+    fire_at       TEXT,
+    notified_at   TEXT,
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL,
     deleted_at    TEXT
 ) STRICT;
 CREATE INDEX content_items_by_date ON content_items (planned_date) WHERE deleted_at IS NULL;
+CREATE INDEX content_items_to_announce ON content_items (fire_at)
+    WHERE fire_at IS NOT NULL AND notified_at IS NULL AND deleted_at IS NULL;
 CREATE UNIQUE INDEX content_items_by_slot ON content_items (slot_id, slot_date)
     WHERE slot_id IS NOT NULL AND deleted_at IS NULL;
 

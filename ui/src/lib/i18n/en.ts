@@ -730,4 +730,5 @@ export const en: Record<MessageKey, string> = {
   "err.calendar.end_before_start": "The end is before the start",
   "err.calendar.time_gap": "That time does not exist on that day in this zone (clocks move forward); pick another",
   "err.calendar.time_twice": "That time happens twice on that day in this zone (clocks move back); pick another",
+  "calendar.post_due": "Time to post: {titles}",
 };

@@ -728,6 +728,7 @@ export const zhCN = {
   "err.calendar.end_before_start": "结束日期早于开始日期",
   "err.calendar.time_gap": "这个时间在该时区当天不存在（夏令时拨快），请换一个时间",
   "err.calendar.time_twice": "这个时间在该时区当天出现两次（夏令时拨回），请换一个时间",
+  "calendar.post_due": "该发内容了：{titles}",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
