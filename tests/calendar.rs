@@ -449,3 +449,86 @@ async fn a_timed_post_is_announced_once_at_its_time_and_again_after_a_move() {
     scheduler::turn(&host, made, at(14, 30)).await;
     assert_eq!(host.seen.lock().unwrap().len(), 2);
 }
+
+#[test]
+fn a_later_years_schedule_loads_from_a_holiday_cn_file_and_a_bad_file_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_groupdesk"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["group", "add", "读书会"]).status.success());
+    assert!(run(&[
+        "slot",
+        "add",
+        "--group",
+        "读书会",
+        "--title",
+        "工作日 早报",
+        "--rrule",
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        "--start",
+        "2026-12-28 08:00",
+        "--zone",
+        "Asia/Shanghai",
+        "--cn-workdays",
+    ])
+    .status
+    .success());
+    // A test file in the data set's shape (not the real 2027 schedule, which is not out yet).
+    let file = dir.path().join("2027.json");
+    std::fs::write(
+        &file,
+        r#"{"$schema": "https://raw.githubusercontent.com/NateScarlet/holiday-cn/master/schema.json",
+            "year": 2027, "papers": [],
+            "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true},
+                     {"name": "元旦", "date": "2027-01-02", "isOffDay": false}]}"#,
+    )
+    .unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"year": 2027, "days": [{"date": "2027-13-01", "isOffDay": true}]}"#,
+    )
+    .unwrap();
+    let out = run(&["holidays", "import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a holiday-cn schedule file"));
+    let dates = |week: &str| -> Vec<String> {
+        let v: Value =
+            serde_json::from_slice(&run(&["plan", "week", week, "--json"]).stdout).unwrap();
+        v["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["date"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Without a 2027 schedule the rule is kept (and flagged unknown in the window).
+    assert!(dates("2026-12-28").contains(&"2027-01-01".to_string()));
+    assert!(run(&["holidays", "import", file.to_str().unwrap()])
+        .status
+        .success());
+    let week = dates("2026-12-28");
+    assert!(!week.contains(&"2027-01-01".to_string()), "{week:?}");
+    assert!(
+        week.contains(&"2027-01-02".to_string()),
+        "the Saturday worked: {week:?}"
+    );
+    // A correction by hand.
+    assert!(run(&[
+        "holidays",
+        "set",
+        "2026-12-31",
+        "--off",
+        "--name",
+        "公司年会"
+    ])
+    .status
+    .success());
+    assert!(!dates("2026-12-28").contains(&"2026-12-31".to_string()));
+}

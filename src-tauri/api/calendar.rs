@@ -31,6 +31,7 @@ impl From<CalendarError> for ApiError {
             CalendarError::TimeGap => (ErrorCode::Validation, "calendar.time_gap"),
             CalendarError::TimeTwice => (ErrorCode::Validation, "calendar.time_twice"),
             CalendarError::Write(_) => (ErrorCode::Storage, "export.failed"),
+            CalendarError::HolidayFile(_) => (ErrorCode::Validation, "calendar.holiday_file"),
         };
         ApiError::new(code, key, message)
     }
@@ -96,6 +97,20 @@ pub fn calendar_events(
                 .collect(),
         )
     })
+}
+
+/// The years of `from`..`to` with no holiday schedule loaded (the calendar says so).
+#[tauri::command(async)]
+pub fn unknown_holiday_years(
+    state: State<'_, Session>,
+    from: String,
+    to: String,
+) -> Result<Vec<i32>, ApiError> {
+    let (Some(from), Some(to)) = (crate::dates::iso_date(&from), crate::dates::iso_date(&to))
+    else {
+        return Ok(Vec::new());
+    };
+    state.read(|c| Ok::<_, ApiError>(calendar::unknown_years(c, from, to)?))
 }
 
 /// A new post; returns its id.

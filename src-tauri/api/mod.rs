@@ -110,6 +110,7 @@ macro_rules! api_handlers {
             $crate::api::calendar::fill_slot,
             $crate::api::calendar::create_slot,
             $crate::api::calendar::planning_zone,
+            $crate::api::calendar::unknown_holiday_years,
             $crate::api::calendar::export_calendar,
             $crate::api::files::pick_import_file,
             $crate::api::files::pick_export_file,

@@ -138,3 +138,86 @@ mod tests {
         );
     }
 }
+
+/// A file of the `holiday-cn` data set (NateScarlet): one year's schedule as published.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HolidayFile {
+    year: i32,
+    days: Vec<HolidayDay>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HolidayDay {
+    name: String,
+    date: String,
+    is_off_day: bool,
+}
+
+/// Loads one year's schedule from a `holiday-cn` JSON file, replacing the owner's entries of
+/// that year (all in the caller's write). Returns the year and how many days it lists. A file
+/// in another shape, or with a day outside its year, is refused and changes nothing.
+pub fn import_holiday_cn(
+    w: &crate::store::Write,
+    json: &str,
+) -> Result<(i32, usize), super::CalendarError> {
+    let bad = |why: String| super::CalendarError::HolidayFile(why);
+    let file: HolidayFile = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
+    if !(2000..=2100).contains(&file.year) {
+        return Err(bad(format!("year {} is out of range", file.year)));
+    }
+    let mut rows = Vec::with_capacity(file.days.len());
+    for d in &file.days {
+        let date = crate::dates::iso_date(&d.date)
+            .ok_or_else(|| bad(format!("{:?} is not a date", d.date)))?;
+        if date.year() != file.year && !(date.year() == file.year - 1 && date.month() == 12) {
+            return Err(bad(format!("{} is not in {}", d.date, file.year)));
+        }
+        if crate::validate::has_control(&d.name, false) || d.name.chars().count() > 40 {
+            return Err(bad(format!("{:?} is not a holiday name", d.name)));
+        }
+        rows.push((date, !d.is_off_day, d.name.trim().to_string()));
+    }
+    w.execute(
+        "DELETE FROM holiday_days WHERE day GLOB ?1",
+        [format!("{}-*", file.year)],
+    )?;
+    let mut ins = w.prepare_cached(
+        "INSERT OR REPLACE INTO holiday_days (day, work, name) VALUES (?1, ?2, ?3)",
+    )?;
+    for (date, work, name) in &rows {
+        ins.execute(rusqlite::params![date.to_string(), work, name])?;
+    }
+    w.changed(crate::store::Area::Calendar, []);
+    Ok((file.year, rows.len()))
+}
+
+/// The owner's correction of one day: off (a holiday) or worked (调休), with its name.
+pub fn set_day(
+    w: &crate::store::Write,
+    date: NaiveDate,
+    work: bool,
+    name: &str,
+) -> rusqlite::Result<()> {
+    w.execute(
+        "INSERT OR REPLACE INTO holiday_days (day, work, name) VALUES (?1, ?2, ?3)",
+        rusqlite::params![date.to_string(), work, name.trim()],
+    )?;
+    w.changed(crate::store::Area::Calendar, []);
+    Ok(())
+}
+
+/// The years in `[from, to]` with no schedule loaded (published or the owner's).
+pub fn unknown_years(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> rusqlite::Result<Vec<i32>> {
+    let days = Days::load(conn, from, to)?;
+    Ok((from.year()..=to.year())
+        .filter(|y| {
+            NaiveDate::from_ymd_opt(*y, 7, 1).is_some_and(|d| days.kind(d) == DayKind::Unknown)
+        })
+        .collect())
+}

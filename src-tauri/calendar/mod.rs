@@ -14,7 +14,7 @@ mod plan;
 mod slots;
 
 pub use export::{export_calendar, to_ics, CalendarExport, CalendarFormat, CsvEncoding};
-pub use holidays::{day_kind, DayKind, PUBLISHED_UNTIL};
+pub use holidays::{day_kind, import_holiday_cn, set_day, unknown_years, DayKind, PUBLISHED_UNTIL};
 pub use import::{import_content, kind_key, ContentImportReport};
 pub use items::{
     create_item, fill_slot, move_item, next_post_at, set_status, take_due_posts, ContentStatus,
@@ -51,6 +51,8 @@ pub enum CalendarError {
     TimeTwice,
     #[error("could not write the export: {0}")]
     Write(String),
+    #[error("not a holiday-cn schedule file: {0}")]
+    HolidayFile(String),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }

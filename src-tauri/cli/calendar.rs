@@ -73,6 +73,24 @@ pub enum SlotWhat {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum HolidaysWhat {
+    /// Load a year's mainland schedule from a holiday-cn JSON file (NateScarlet/holiday-cn),
+    /// replacing your entries of that year
+    Import { file: PathBuf },
+    /// Correct one day: --off (a holiday) or --work (a 调休 workday)
+    Set {
+        /// YYYY-MM-DD
+        date: String,
+        #[arg(long, conflicts_with = "work", required_unless_present = "work")]
+        off: bool,
+        #[arg(long)]
+        work: bool,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum PlanWhat {
     /// The week (Monday to Sunday) containing DATE (default today): items and open slots
     Week {
@@ -422,4 +440,52 @@ pub fn run_import_content(
         );
     }
     ExitCode::SUCCESS
+}
+
+pub fn run_holidays(dir: &Path, what: HolidaysWhat) -> ExitCode {
+    let Some(mut store) = open_store(dir) else {
+        return ExitCode::FAILURE;
+    };
+    match what {
+        HolidaysWhat::Import { file } => {
+            let text = match std::fs::read(&file) {
+                Ok(b) if b.len() > 1 << 20 => {
+                    return fail("the file is larger than 1 MB; a schedule is a few KB")
+                }
+                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+            };
+            match store.write(|w| calendar::import_holiday_cn(w, &text)) {
+                Ok((year, n)) => {
+                    println!("Loaded the {year} schedule: {n} days");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(calendar_error(e)),
+            }
+        }
+        HolidaysWhat::Set {
+            date,
+            off: _,
+            work,
+            name,
+        } => {
+            let Some(day) = crate::dates::iso_date(&date) else {
+                return fail(format!("not a date (YYYY-MM-DD): {date:?}"));
+            };
+            match store.write(|w| calendar::set_day(w, day, work, &name)) {
+                Ok(()) => {
+                    println!(
+                        "{day}: {}",
+                        if work {
+                            "a workday (调休)"
+                        } else {
+                            "a day off"
+                        }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(e),
+            }
+        }
+    }
 }

@@ -62,6 +62,11 @@ enum Command {
         #[command(subcommand)]
         what: calendar::SlotWhat,
     },
+    /// Mainland holiday schedules beyond the shipped ones (2027 on), and corrections
+    Holidays {
+        #[command(subcommand)]
+        what: calendar::HolidaysWhat,
+    },
     /// The content plan: items and open slots of a week
     Plan {
         #[command(subcommand)]
@@ -106,6 +111,7 @@ pub fn main() -> ExitCode {
         Some(Command::Group { what }) => calendar::run_group(&dir, what),
         Some(Command::Slot { what }) => calendar::run_slot(&dir, what),
         Some(Command::Plan { what }) => calendar::run_plan(&dir, what),
+        Some(Command::Holidays { what }) => calendar::run_holidays(&dir, what),
         Some(Command::Check) => run_check(&dir),
         Some(Command::Backup { file }) => run_backup(&dir, file.as_deref()),
         Some(Command::Demo {

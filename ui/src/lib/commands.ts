@@ -227,6 +227,8 @@ export const commands = {
     invoke<Slot>("create_slot", { input }),
   planningZone: (): Promise<string> =>
     invoke<string>("planning_zone"),
+  unknownHolidayYears: (from: string, to: string): Promise<number[]> =>
+    invoke<number[]>("unknown_holiday_years", { from, to }),
   exportCalendar: (from: string, to: string, format: CalendarFormat, path: string): Promise<number> =>
     invoke<number>("export_calendar", { from, to, format, path }),
   pickImportFile: (title: string): Promise<string | null> =>

@@ -729,6 +729,7 @@ export const zhCN = {
   "err.calendar.time_gap": "这个时间在该时区当天不存在（夏令时拨快），请换一个时间",
   "err.calendar.time_twice": "这个时间在该时区当天出现两次（夏令时拨回），请换一个时间",
   "calendar.post_due": "该发内容了：{titles}",
+  "calendar.unknown_year": "{years} 年的法定节假日和调休安排还没有载入：“工作日”栏目暂按周一至周五排。国务院发布后，可在命令行用 groupdesk holidays import 载入 holiday-cn 文件，或逐日修正。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
