@@ -189,12 +189,15 @@ impl Parser {
     }
 }
 
+/// Whether `head` holds a whole non-blank line (the one the separator is read from: a line
+/// of spaces does not count, as [`delimiter`] skips it too).
 fn first_line_done(head: &[u8]) -> bool {
     let mut seen_text = false;
     for &b in head {
         match b {
             b'\n' | b'\r' if seen_text => return true,
             b'\n' | b'\r' => {}
+            b if b.is_ascii_whitespace() => {}
             _ => seen_text = true,
         }
     }
