@@ -13,7 +13,8 @@ use std::fs::{File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Creates `dir` (and its parents) and makes it private to the user.
+/// Creates `dir` (and its parents) and makes it private to the user. Tightening an existing
+/// folder is best effort: a file system without Unix modes (a FAT USB stick) must still open.
 pub fn private_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
@@ -24,18 +25,21 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
                 .mode(0o700)
                 .create(dir)?;
         }
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        Ok(())
     }
     #[cfg(not(unix))]
     std::fs::create_dir_all(dir)
 }
 
-/// Makes an existing file readable and writable by the user only (a no-op elsewhere).
+/// Makes an existing file readable and writable by the user only (a no-op elsewhere; best
+/// effort, like [`private_dir`]).
 pub fn private_file(path: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+        Ok(())
     }
     #[cfg(not(unix))]
     {

@@ -532,3 +532,66 @@ fn a_later_years_schedule_loads_from_a_holiday_cn_file_and_a_bad_file_changes_no
     .success());
     assert!(!dates("2026-12-28").contains(&"2026-12-31".to_string()));
 }
+
+#[test]
+fn one_occurrence_is_skipped_or_moved_and_the_series_goes_on() {
+    let (_dir, mut s, g) = setup();
+    let input = slot(
+        g,
+        "freq=weekly;byday=we",
+        "2026-12-02 20:00",
+        "Asia/Shanghai",
+    );
+    let sl = s
+        .write(|w| calendar::create_slot(w, &input, now()))
+        .unwrap();
+    assert_eq!(sl.rule, "FREQ=WEEKLY;BYDAY=WE", "stored upper-case");
+    s.write(|w| calendar::skip_occurrence(w, sl.id, d(2026, 12, 9), now()))
+        .unwrap();
+    let to = chrono::NaiveDateTime::parse_from_str("2026-12-17 19:30", "%Y-%m-%d %H:%M").unwrap();
+    s.write(|w| {
+        calendar::move_occurrence(
+            w,
+            sl.id,
+            d(2026, 12, 16),
+            to,
+            Some("嘉宾分享（改到周四）"),
+            now(),
+        )
+    })
+    .unwrap();
+    let occ = calendar::occurrences(s.conn(), &sl, d(2026, 12, 1), d(2026, 12, 31)).unwrap();
+    let got: Vec<(NaiveDate, String)> = occ
+        .iter()
+        .map(|o| {
+            (
+                o.date,
+                o.start
+                    .with_timezone(&chrono_tz::Asia::Shanghai)
+                    .format("%H:%M")
+                    .to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (d(2026, 12, 2), "20:00".into()),
+            (d(2026, 12, 17), "19:30".into()),
+            (d(2026, 12, 23), "20:00".into()),
+            (d(2026, 12, 30), "20:00".into())
+        ]
+    );
+    assert_eq!(occ[1].title, "嘉宾分享（改到周四）");
+    // A date the rule does not give cannot be skipped; a filled one cannot be filled twice.
+    assert!(matches!(
+        s.write(|w| calendar::skip_occurrence(w, sl.id, d(2026, 12, 10), now())),
+        Err(CalendarError::NoOccurrence)
+    ));
+    s.write(|w| calendar::fill_slot(w, sl.id, "2026-12-23", now()))
+        .unwrap();
+    assert!(matches!(
+        s.write(|w| calendar::fill_slot(w, sl.id, "2026-12-23", now())),
+        Err(CalendarError::AlreadyFilled)
+    ));
+}

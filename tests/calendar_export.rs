@@ -399,3 +399,80 @@ fn a_plan_kept_in_excel_imports_all_or_nothing_and_an_export_imports_back() {
         String::from_utf8_lossy(&back.stdout)
     );
 }
+
+#[test]
+fn skipped_and_moved_occurrences_reach_calendar_programs() {
+    use groupdesk::calendar;
+    use groupdesk::store::Store;
+    let dir = setup();
+    {
+        let mut s = Store::open_dir(dir.path(), chrono::Utc::now()).unwrap();
+        let slot = calendar::list_slots(s.conn())
+            .unwrap()
+            .into_iter()
+            .find(|s| s.title.starts_with("Guest"))
+            .unwrap();
+        let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        s.write(|w| calendar::skip_occurrence(w, slot.id, day(10, 21), chrono::Utc::now()))
+            .unwrap();
+        let to =
+            chrono::NaiveDateTime::parse_from_str("2026-10-29 19:00", "%Y-%m-%d %H:%M").unwrap();
+        s.write(|w| {
+            calendar::move_occurrence(
+                w,
+                slot.id,
+                day(10, 28),
+                to,
+                Some("Guest share (Thursday)"),
+                chrono::Utc::now(),
+            )
+        })
+        .unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let ics = out.path().join("x.ics");
+    groupdesk(
+        dir.path(),
+        &[
+            "export",
+            "calendar",
+            "--from",
+            "2026-10-12",
+            "--to",
+            "2026-11-08",
+            "--group",
+            "Book club NY",
+            "--format",
+            "ics",
+            "-o",
+            ics.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(
+        text.contains("EXDATE;TZID=America/New_York:20261021T200000"),
+        "{text}"
+    );
+    assert!(
+        text.contains("RECURRENCE-ID;TZID=America/New_York:20261028T200000"),
+        "{text}"
+    );
+    let read: Vec<(String, String)> = read_back(&ics, "2026-10-12", "2026-11-08")
+        .into_iter()
+        .map(|(s, t, _)| (s, t))
+        .collect();
+    let mondays = ["2026-10-12", "2026-10-19", "2026-10-26", "2026-11-02"];
+    let mut plan: Vec<(String, String)> = planned(dir.path(), &mondays)
+        .into_iter()
+        .filter(|(_, t)| t.starts_with("Guest"))
+        .collect();
+    plan.sort();
+    let mut read = read;
+    read.sort();
+    assert_eq!(read, plan);
+    assert!(read.contains(&(
+        "2026-10-29T19:00:00-04:00".into(),
+        "Guest share (Thursday)".into()
+    )));
+    assert!(!read.iter().any(|(s, _)| s.starts_with("2026-10-21")));
+}

@@ -24,6 +24,7 @@ impl From<CalendarError> for ApiError {
             CalendarError::GroupNotFound(_) => (ErrorCode::NotFound, "group.not_found"),
             CalendarError::ItemNotFound(_) => (ErrorCode::NotFound, "calendar.item_not_found"),
             CalendarError::SlotNotFound(_) => (ErrorCode::NotFound, "calendar.slot_not_found"),
+            CalendarError::AlreadyFilled => (ErrorCode::Conflict, "calendar.already_filled"),
             CalendarError::BadRule(_) => (ErrorCode::Validation, "calendar.bad_rule"),
             CalendarError::SubDaily => (ErrorCode::Validation, "calendar.sub_daily"),
             CalendarError::NoOccurrence => (ErrorCode::Validation, "calendar.no_occurrence"),
@@ -157,6 +158,47 @@ pub fn fill_slot(
     rule_date: String,
 ) -> Result<i64, ApiError> {
     state.write(|w| Ok::<_, ApiError>(calendar::fill_slot(w, slot_id, &rule_date, Utc::now())?))
+}
+
+/// Skips one occurrence of a slot (the series goes on).
+#[tauri::command(async)]
+pub fn skip_occurrence(
+    state: State<'_, Session>,
+    slot_id: i64,
+    rule_date: String,
+) -> Result<(), ApiError> {
+    let day = crate::dates::iso_date(&rule_date).ok_or(CalendarError::NoOccurrence)?;
+    state.write(|w| Ok::<_, ApiError>(calendar::skip_occurrence(w, slot_id, day, Utc::now())?))
+}
+
+/// Moves (and optionally retitles) one occurrence of a slot to `date` `time`.
+#[tauri::command(async)]
+pub fn move_occurrence(
+    state: State<'_, Session>,
+    slot_id: i64,
+    rule_date: String,
+    date: String,
+    time: String,
+    title: Option<String>,
+) -> Result<(), ApiError> {
+    let day = crate::dates::iso_date(&rule_date).ok_or(CalendarError::NoOccurrence)?;
+    let to = chrono::NaiveDateTime::parse_from_str(&format!("{date} {time}"), "%Y-%m-%d %H:%M")
+        .map_err(|_| {
+            CalendarError::Invalid(vec![crate::validate::FieldError::new(
+                "date",
+                crate::validate::Rule::InvalidDate,
+            )])
+        })?;
+    state.write(|w| {
+        Ok::<_, ApiError>(calendar::move_occurrence(
+            w,
+            slot_id,
+            day,
+            to,
+            title.as_deref(),
+            Utc::now(),
+        )?)
+    })
 }
 
 /// A new recurring slot.

@@ -109,6 +109,8 @@ macro_rules! api_handlers {
             $crate::api::calendar::set_content_status,
             $crate::api::calendar::fill_slot,
             $crate::api::calendar::create_slot,
+            $crate::api::calendar::skip_occurrence,
+            $crate::api::calendar::move_occurrence,
             $crate::api::calendar::planning_zone,
             $crate::api::calendar::unknown_holiday_years,
             $crate::api::calendar::export_calendar,

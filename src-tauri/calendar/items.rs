@@ -269,6 +269,15 @@ pub fn fill_slot(w: &Write, slot_id: i64, rule_date: &str, now: DateTime<Utc>) -
         .iter()
         .find(|o| o.rule_date == day)
         .ok_or(CalendarError::NoOccurrence)?;
+    let taken: bool = w.query_row(
+        "SELECT EXISTS (SELECT 1 FROM content_items
+                        WHERE slot_id = ?1 AND slot_date = ?2 AND deleted_at IS NULL)",
+        params![slot_id, rule_date],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(CalendarError::AlreadyFilled);
+    }
     let tz = zone::parse_tz(&slot.tz).unwrap_or(chrono_tz::Asia::Shanghai);
     let local = o.start.with_timezone(&tz);
     create_item(

@@ -21,7 +21,10 @@ pub use items::{
     DuePost, ItemInput,
 };
 pub use plan::{entries, week, Entry, EntryKind, WeekPlan};
-pub use slots::{create_slot, list_slots, occurrences, Occurrence, Slot, SlotInput};
+pub use slots::{
+    create_slot, list_slots, move_occurrence, occurrences, skip_occurrence, Occurrence, Slot,
+    SlotInput,
+};
 
 use crate::validate::FieldError;
 
@@ -35,6 +38,8 @@ pub enum CalendarError {
     ItemNotFound(i64),
     #[error("slot {0} not found")]
     SlotNotFound(i64),
+    #[error("this occurrence already has its post")]
+    AlreadyFilled,
     #[error("not a repeat rule this app understands: {0}")]
     BadRule(String),
     #[error("the rule repeats more often than once a day; a slot happens at most daily")]

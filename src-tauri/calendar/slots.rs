@@ -203,7 +203,12 @@ pub fn create_slot(w: &Write, input: &SlotInput, now: DateTime<Utc>) -> Result<S
     if !exists {
         return Err(CalendarError::GroupNotFound(input.group_id));
     }
-    let rule = input.rule.trim().trim_start_matches("RRULE:").to_string();
+    // Names and values of a rule are case-insensitive; calendars expect them upper-case.
+    let rule = input
+        .rule
+        .trim()
+        .trim_start_matches("RRULE:")
+        .to_ascii_uppercase();
     let kind = if input.kind.trim().is_empty() {
         "other"
     } else {
@@ -358,4 +363,70 @@ pub fn occurrences(
     }
     out.sort_by_key(|o| o.start);
     Ok(out)
+}
+
+/// Skips one occurrence (an EXDATE): `rule_date` is the date the rule gives.
+pub fn skip_occurrence(
+    w: &Write,
+    slot_id: i64,
+    rule_date: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    set_exception(w, slot_id, rule_date, true, None, None, now)
+}
+
+/// Moves or retitles one occurrence (an override for that date); the series is unchanged.
+pub fn move_occurrence(
+    w: &Write,
+    slot_id: i64,
+    rule_date: NaiveDate,
+    to: NaiveDateTime,
+    title: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let title = title.map(str::trim).filter(|t| !t.is_empty());
+    if title.is_some_and(|t| t.chars().count() > 100 || has_control(t, false)) {
+        return Err(invalid("title", Rule::Invalid));
+    }
+    set_exception(w, slot_id, rule_date, false, Some(to), title, now)
+}
+
+fn set_exception(
+    w: &Write,
+    slot_id: i64,
+    rule_date: NaiveDate,
+    skipped: bool,
+    moved: Option<NaiveDateTime>,
+    title: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let slot = list_slots(w)?
+        .into_iter()
+        .find(|s| s.id == slot_id)
+        .ok_or(CalendarError::SlotNotFound(slot_id))?;
+    let text = rule_text(&slot.rule, slot.until.as_deref(), slot.count);
+    let start = parse_start(&slot.starts_local).ok_or(CalendarError::NoOccurrence)?;
+    if !rule_dates(&text, start.date(), rule_date, rule_date)?.contains(&rule_date) {
+        return Err(CalendarError::NoOccurrence);
+    }
+    w.execute(
+        "INSERT INTO slot_exceptions (slot_id, on_date, skipped, moved_local, title)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (slot_id, on_date) DO UPDATE SET skipped = excluded.skipped,
+             moved_local = excluded.moved_local, title = excluded.title",
+        params![
+            slot_id,
+            rule_date.to_string(),
+            skipped,
+            moved.map(|m| m.format("%Y-%m-%dT%H:%M").to_string()),
+            title
+        ],
+    )?;
+    // SEQUENCE in the ICS grows with the slot's last change.
+    w.execute(
+        "UPDATE slots SET updated_at = ?2 WHERE id = ?1",
+        params![slot_id, to_db(now)],
+    )?;
+    w.changed(Area::Calendar, [slot_id]);
+    Ok(())
 }

@@ -225,6 +225,10 @@ export const commands = {
     invoke<number>("fill_slot", { slotId, ruleDate }),
   createSlot: (input: SlotInput): Promise<Slot> =>
     invoke<Slot>("create_slot", { input }),
+  skipOccurrence: (slotId: number, ruleDate: string): Promise<null> =>
+    invoke<null>("skip_occurrence", { slotId, ruleDate }),
+  moveOccurrence: (slotId: number, ruleDate: string, date: string, time: string, title: string | null): Promise<null> =>
+    invoke<null>("move_occurrence", { slotId, ruleDate, date, time, title }),
   planningZone: (): Promise<string> =>
     invoke<string>("planning_zone"),
   unknownHolidayYears: (from: string, to: string): Promise<number[]> =>

@@ -732,4 +732,7 @@ export const en: Record<MessageKey, string> = {
   "err.calendar.time_twice": "That time happens twice on that day in this zone (clocks move back); pick another",
   "calendar.post_due": "Time to post: {titles}",
   "calendar.unknown_year": "No mainland holiday schedule is loaded for {years}: workday slots follow plain Monday–Friday for now. Once it is published, load a holiday-cn file with groupdesk holidays import, or correct days one by one.",
+  "calendar.skip": "Skip this one",
+  "calendar.skipped": "This occurrence is skipped; the rest stay",
+  "err.calendar.already_filled": "This occurrence already has its post",
 };

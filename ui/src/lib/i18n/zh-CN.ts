@@ -730,6 +730,9 @@ export const zhCN = {
   "err.calendar.time_twice": "这个时间在该时区当天出现两次（夏令时拨回），请换一个时间",
   "calendar.post_due": "该发内容了：{titles}",
   "calendar.unknown_year": "{years} 年的法定节假日和调休安排还没有载入：“工作日”栏目暂按周一至周五排。国务院发布后，可在命令行用 groupdesk holidays import 载入 holiday-cn 文件，或逐日修正。",
+  "calendar.skip": "跳过这一期",
+  "calendar.skipped": "已跳过这一期，其余照常",
+  "err.calendar.already_filled": "这一期已经有内容了",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
