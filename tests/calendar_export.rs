@@ -406,14 +406,16 @@ fn skipped_and_moved_occurrences_reach_calendar_programs() {
     use groupdesk::store::Store;
     let dir = setup();
     {
-        let mut s = Store::open_dir(dir.path(), chrono::Utc::now()).unwrap();
+        use chrono::TimeZone;
+        let now = chrono::Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap();
+        let mut s = Store::open_dir(dir.path(), now).unwrap();
         let slot = calendar::list_slots(s.conn())
             .unwrap()
             .into_iter()
             .find(|s| s.title.starts_with("Guest"))
             .unwrap();
         let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
-        s.write(|w| calendar::skip_occurrence(w, slot.id, day(10, 21), chrono::Utc::now()))
+        s.write(|w| calendar::skip_occurrence(w, slot.id, day(10, 21), now))
             .unwrap();
         let to =
             chrono::NaiveDateTime::parse_from_str("2026-10-29 19:00", "%Y-%m-%d %H:%M").unwrap();
@@ -424,7 +426,7 @@ fn skipped_and_moved_occurrences_reach_calendar_programs() {
                 day(10, 28),
                 to,
                 Some("Guest share (Thursday)"),
-                chrono::Utc::now(),
+                now,
             )
         })
         .unwrap();
