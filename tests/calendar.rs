@@ -595,3 +595,50 @@ fn one_occurrence_is_skipped_or_moved_and_the_series_goes_on() {
         Err(CalendarError::AlreadyFilled)
     ));
 }
+
+#[test]
+fn a_rule_changed_from_a_date_on_leaves_the_past_as_it_was() {
+    let (_dir, mut s, g) = setup();
+    let input = slot(
+        g,
+        "FREQ=WEEKLY;BYDAY=WE",
+        "2026-11-04 20:00",
+        "Asia/Shanghai",
+    );
+    let old = s
+        .write(|w| calendar::create_slot(w, &input, now()))
+        .unwrap();
+    // From 1 December the share moves to Thursdays 19:30.
+    let new_rule = slot(
+        g,
+        "FREQ=WEEKLY;BYDAY=TH",
+        "2026-12-03 19:30",
+        "Asia/Shanghai",
+    );
+    let new = s
+        .write(|w| calendar::change_from(w, old.id, d(2026, 12, 1), &new_rule, now()))
+        .unwrap();
+    let slots = calendar::list_slots(s.conn()).unwrap();
+    let old = slots.iter().find(|x| x.id == old.id).unwrap();
+    assert_eq!(old.until.as_deref(), Some("2026-11-30"));
+    let dates = |sl: &calendar::Slot| -> Vec<NaiveDate> {
+        calendar::occurrences(s.conn(), sl, d(2026, 11, 1), d(2026, 12, 20))
+            .unwrap()
+            .iter()
+            .map(|o| o.date)
+            .collect()
+    };
+    assert_eq!(
+        dates(old),
+        [
+            d(2026, 11, 4),
+            d(2026, 11, 11),
+            d(2026, 11, 18),
+            d(2026, 11, 25)
+        ]
+    );
+    assert_eq!(
+        dates(&new),
+        [d(2026, 12, 3), d(2026, 12, 10), d(2026, 12, 17)]
+    );
+}

@@ -201,6 +201,18 @@ pub fn move_occurrence(
     })
 }
 
+/// Changes a slot's rule from `from` on (the past stays as it was); returns the new slot.
+#[tauri::command(async)]
+pub fn change_slot_from(
+    state: State<'_, Session>,
+    slot_id: i64,
+    from: String,
+    input: SlotInput,
+) -> Result<calendar::Slot, ApiError> {
+    let day = crate::dates::iso_date(&from).ok_or(CalendarError::EndBeforeStart)?;
+    state.write(|w| Ok::<_, ApiError>(calendar::change_from(w, slot_id, day, &input, Utc::now())?))
+}
+
 /// A new recurring slot.
 #[tauri::command(async)]
 pub fn create_slot(

@@ -110,6 +110,7 @@ macro_rules! api_handlers {
             $crate::api::calendar::fill_slot,
             $crate::api::calendar::create_slot,
             $crate::api::calendar::skip_occurrence,
+            $crate::api::calendar::change_slot_from,
             $crate::api::calendar::move_occurrence,
             $crate::api::calendar::planning_zone,
             $crate::api::calendar::unknown_holiday_years,

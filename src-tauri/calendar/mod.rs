@@ -22,8 +22,8 @@ pub use items::{
 };
 pub use plan::{entries, week, Entry, EntryKind, WeekPlan};
 pub use slots::{
-    create_slot, list_slots, move_occurrence, occurrences, skip_occurrence, Occurrence, Slot,
-    SlotInput,
+    change_from, create_slot, list_slots, move_occurrence, occurrences, skip_occurrence,
+    Occurrence, Slot, SlotInput,
 };
 
 use crate::validate::FieldError;

@@ -430,3 +430,37 @@ fn set_exception(
     w.changed(Area::Calendar, [slot_id]);
     Ok(())
 }
+
+/// Changes a slot's rule from `from` on: the old series ends the day before (what happened
+/// stays as it was), a new one with `input` starts on `from`. Returns the new slot.
+pub fn change_from(
+    w: &Write,
+    slot_id: i64,
+    from: NaiveDate,
+    input: &SlotInput,
+    now: DateTime<Utc>,
+) -> Result<Slot> {
+    let old = list_slots(w)?
+        .into_iter()
+        .find(|s| s.id == slot_id)
+        .ok_or(CalendarError::SlotNotFound(slot_id))?;
+    let (_, start, _) = validate(input)?;
+    if start.date() < from {
+        return Err(CalendarError::EndBeforeStart);
+    }
+    let old_start = parse_start(&old.starts_local).map(|s| s.date());
+    if old_start.is_some_and(|s| s >= from) {
+        // Nothing of the old series has happened yet: it is replaced whole.
+        w.execute(
+            "UPDATE slots SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1",
+            params![slot_id, to_db(now)],
+        )?;
+    } else {
+        w.execute(
+            "UPDATE slots SET until_date = ?2, count = NULL, updated_at = ?3 WHERE id = ?1",
+            params![slot_id, (from - Duration::days(1)).to_string(), to_db(now)],
+        )?;
+    }
+    w.changed(Area::Calendar, [slot_id]);
+    create_slot(w, input, now)
+}

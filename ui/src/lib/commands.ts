@@ -227,6 +227,8 @@ export const commands = {
     invoke<Slot>("create_slot", { input }),
   skipOccurrence: (slotId: number, ruleDate: string): Promise<null> =>
     invoke<null>("skip_occurrence", { slotId, ruleDate }),
+  changeSlotFrom: (slotId: number, from: string, input: SlotInput): Promise<Slot> =>
+    invoke<Slot>("change_slot_from", { slotId, from, input }),
   moveOccurrence: (slotId: number, ruleDate: string, date: string, time: string, title: string | null): Promise<null> =>
     invoke<null>("move_occurrence", { slotId, ruleDate, date, time, title }),
   planningZone: (): Promise<string> =>
