@@ -6,7 +6,7 @@
 use crate::api::calendar::CalendarEvent;
 use crate::api::workspace::{Bootstrap, RestoreOutcome, WorkspaceStatus};
 use crate::api::{ApiError, ErrorCode};
-use crate::calendar::{CalendarFormat, ContentStatus, ItemInput, Slot, SlotInput};
+use crate::calendar::{CalendarFormat, ContentStatus, DayNote, ItemInput, Slot, SlotInput};
 use crate::groups::{
     Goal, GoalInput, Group, GroupCounts, GroupInput, GroupKind, GroupSummary, GroupView, Horizon,
     Platform, Stage, Threshold,
@@ -154,6 +154,7 @@ pub fn render() -> String {
         Slot,
         CalendarFormat,
         CalendarEvent,
+        DayNote,
     );
     out.trim_end().to_string() + "\n"
 }

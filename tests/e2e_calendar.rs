@@ -29,6 +29,28 @@ async fn click_event(app: &App, title: &str) {
     }
 }
 
+/// Opens the event showing `title` until its panel says `status` (the calendar may redraw
+/// between a click and the panel, right after a change).
+async fn open_event(app: &App, title: &str, status: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        click_event(app, title).await;
+        for _ in 0..15 {
+            let got = app
+                .js("const e = document.querySelector('[data-testid=\"calendar-panel-status\"]'); return e ? e.textContent : '';")
+                .await;
+            if got.as_str().is_some_and(|t| t.contains(status)) {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{title} never showed {status}"
+        );
+    }
+}
+
 /// Sets a date or time field as its picker would (typing into them differs by engine).
 async fn set_value(app: &App, id: &str, value: &str) {
     app.wait(id).await;
@@ -62,9 +84,7 @@ async fn plan_a_slot_fill_it_move_it_export_it_and_find_it_after_a_restart() {
     app.shot("c02-zh-slot-form").await;
     app.click("slot-save").await;
     app.wait_count("slot-form", 0).await;
-    click_event(&app, "周六读书分享").await;
-    app.wait_text("calendar-panel-status", |t| t.contains("待填写"))
-        .await;
+    open_event(&app, "周六读书分享", "待填写").await;
     app.click("calendar-fill").await;
     app.wait_text("calendar-panel-status", |t| t.contains("草稿"))
         .await;
@@ -112,9 +132,7 @@ async fn plan_a_slot_fill_it_move_it_export_it_and_find_it_after_a_restart() {
     app.click("theme-dark").await;
     app.click("nav-calendar").await;
     app.wait("calendar-screen").await;
-    click_event(&app, "周六读书分享").await;
-    app.wait_text("calendar-panel-status", |t| t.contains("Draft"))
-        .await;
+    open_event(&app, "周六读书分享", "Draft").await;
     assert_eq!(
         app.wait_value("calendar-move-time", |v| !v.is_empty())
             .await,

@@ -100,6 +100,21 @@ pub fn calendar_events(
     })
 }
 
+/// What the calendar writes under each day of `from`..`to`: lunar date, solar term,
+/// holiday or 调休, commerce date.
+#[tauri::command(async)]
+pub fn calendar_days(
+    state: State<'_, Session>,
+    from: String,
+    to: String,
+) -> Result<Vec<calendar::DayNote>, ApiError> {
+    let (Some(from), Some(to)) = (crate::dates::iso_date(&from), crate::dates::iso_date(&to))
+    else {
+        return Ok(Vec::new());
+    };
+    state.read(|c| Ok::<_, ApiError>(calendar::day_notes(c, from, to)?))
+}
+
 /// The years of `from`..`to` with no holiday schedule loaded (the calendar says so).
 #[tauri::command(async)]
 pub fn unknown_holiday_years(

@@ -5,6 +5,7 @@
 //! A slot's rule is expanded with the `rrule` crate over dates only; its wall-clock time is
 //! applied per date in its IANA zone (`reminders::zone`), so a weekly 20:00 slot stays 20:00
 //! across daylight saving. Sub-daily rules (thousands of occurrences a day) are refused.
+mod days;
 mod export;
 mod holidays;
 pub mod ics;
@@ -13,6 +14,7 @@ mod items;
 mod plan;
 mod slots;
 
+pub use days::{day_notes, DayNote};
 pub use export::{export_calendar, to_ics, CalendarExport, CalendarFormat, CsvEncoding};
 pub use holidays::{day_kind, import_holiday_cn, set_day, unknown_years, DayKind, PUBLISHED_UNTIL};
 pub use import::{import_content, kind_key, ContentImportReport};

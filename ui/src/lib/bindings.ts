@@ -706,3 +706,25 @@ time: string | null, group_ids: number[], groups: Array<string>, content_type: s
  * Null for an open slot.
  */
 status: string | null, };
+
+export type DayNote = { date: string, 
+/**
+ * `初五`, or the month (`十月`, `闰六月`) on its first day.
+ */
+lunar: string, 
+/**
+ * The solar term starting that day (`冬至`).
+ */
+term: string | null, 
+/**
+ * A holiday (`国庆节`) or, with `workday`, the holiday a weekend day is worked for.
+ */
+holiday: string | null, workday: boolean, 
+/**
+ * `双12`, `618`…
+ */
+commerce: string | null, 
+/**
+ * No holiday schedule is loaded for this year.
+ */
+unknown: boolean, };

@@ -14,6 +14,7 @@ import type {
   Completed,
   ContentStatus,
   CustomField,
+  DayNote,
   Delivery,
   ExportFormat,
   FieldError,
@@ -235,6 +236,8 @@ export const commands = {
     invoke<string>("planning_zone"),
   unknownHolidayYears: (from: string, to: string): Promise<number[]> =>
     invoke<number[]>("unknown_holiday_years", { from, to }),
+  calendarDays: (from: string, to: string): Promise<DayNote[]> =>
+    invoke<DayNote[]>("calendar_days", { from, to }),
   exportCalendar: (from: string, to: string, format: CalendarFormat, path: string): Promise<number> =>
     invoke<number>("export_calendar", { from, to, format, path }),
   pickImportFile: (title: string): Promise<string | null> =>

@@ -735,4 +735,6 @@ export const en: Record<MessageKey, string> = {
   "calendar.skip": "Skip this one",
   "calendar.skipped": "This occurrence is skipped; the rest stay",
   "err.calendar.already_filled": "This occurrence already has its post",
+  "calendar.holiday_mark": "Off",
+  "calendar.workday_mark": "Workday",
 };

@@ -733,6 +733,8 @@ export const zhCN = {
   "calendar.skip": "跳过这一期",
   "calendar.skipped": "已跳过这一期，其余照常",
   "err.calendar.already_filled": "这一期已经有内容了",
+  "calendar.holiday_mark": "休",
+  "calendar.workday_mark": "班",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

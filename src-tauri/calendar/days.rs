@@ -1,0 +1,111 @@
+//! What the calendar writes under each day: the lunar date (农历, the month's name on its first
+//! day), the solar term (节气) that starts that day, the mainland holiday or 调休 workday, and
+//! the commerce dates owners plan around (520, 618, 七夕, 双11, 双12). Lunar dates and terms come
+//! from `tyme4rs`.
+use super::holidays::{DayKind, Days};
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+use tyme4rs::tyme::solar::SolarDay;
+use tyme4rs::tyme::Culture;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DayNote {
+    pub date: String,
+    /// `初五`, or the month (`十月`, `闰六月`) on its first day.
+    pub lunar: String,
+    /// The solar term starting that day (`冬至`).
+    pub term: Option<String>,
+    /// A holiday (`国庆节`) or, with `workday`, the holiday a weekend day is worked for.
+    pub holiday: Option<String>,
+    pub workday: bool,
+    /// `双12`, `618`…
+    pub commerce: Option<String>,
+    /// No holiday schedule is loaded for this year.
+    pub unknown: bool,
+}
+
+fn commerce(
+    date: NaiveDate,
+    lunar_month: usize,
+    leap: bool,
+    lunar_day: usize,
+) -> Option<&'static str> {
+    Some(match (date.month(), date.day()) {
+        (5, 20) => "520",
+        (6, 18) => "618",
+        (11, 11) => "双11",
+        (12, 12) => "双12",
+        _ if lunar_month == 7 && !leap && lunar_day == 7 => "七夕",
+        _ => return None,
+    })
+}
+
+/// The notes of every day in `[from, to]` (at most a year and a bit).
+pub fn day_notes(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> rusqlite::Result<Vec<DayNote>> {
+    let to = to.min(from + Duration::days(400));
+    let days = Days::load(conn, from, to)?;
+    let mut out = Vec::new();
+    let mut d = from;
+    while d <= to {
+        let solar = SolarDay::from_ymd(d.year() as isize, d.month() as usize, d.day() as usize);
+        let lunar = solar.get_lunar_day();
+        let month = lunar.get_lunar_month();
+        let lunar_text = if lunar.get_day() == 1 {
+            month.get_name()
+        } else {
+            lunar.get_name()
+        };
+        let term_day = solar.get_term_day();
+        let term = (term_day.get_day_index() == 0).then(|| term_day.get_name());
+        let (holiday, workday, unknown) = match days.kind(d) {
+            DayKind::Holiday(n) => (Some(n), false, false),
+            DayKind::Workday(n) => (Some(n), true, false),
+            DayKind::Ordinary => (None, false, false),
+            DayKind::Unknown => (None, false, true),
+        };
+        out.push(DayNote {
+            date: d.to_string(),
+            lunar: lunar_text,
+            term,
+            holiday: holiday.filter(|h| !h.is_empty()),
+            workday,
+            commerce: commerce(d, month.get_month(), month.is_leap(), lunar.get_day())
+                .map(String::from),
+            unknown,
+        });
+        d += Duration::days(1);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lunar_dates_terms_holidays_and_commerce_days() {
+        let store = crate::store::Store::open_in_memory().unwrap();
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let notes = day_notes(store.conn(), d(12, 1), d(12, 31)).unwrap();
+        let on = |day: u32| {
+            notes
+                .iter()
+                .find(|n| n.date == d(12, day).to_string())
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(on(22).term.as_deref(), Some("冬至"));
+        assert_eq!(on(12).commerce.as_deref(), Some("双12"));
+        // 2026-12-09 is the first day of the eleventh lunar month.
+        assert_eq!(on(9).lunar, "十一月");
+        let oct = day_notes(store.conn(), d(10, 1), d(10, 10)).unwrap();
+        assert_eq!(oct[0].holiday.as_deref(), Some("国庆节"));
+        assert!(oct[9].workday, "10 October is worked");
+    }
+}
