@@ -642,3 +642,68 @@ fn a_rule_changed_from_a_date_on_leaves_the_past_as_it_was() {
         [d(2026, 12, 3), d(2026, 12, 10), d(2026, 12, 17)]
     );
 }
+
+#[tokio::test]
+async fn a_timed_post_is_pushed_to_the_webhooks_that_take_reminders() {
+    use chrono::TimeZone;
+    use wiremock::matchers::{body_json, method};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(body_json(serde_json::json!({
+            "msgtype": "text",
+            "text": {"content": "【群主工作台】该发内容了：\n· 20:00 在 读书会 发：嘉宾分享"}
+        })))
+        .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"errcode":0}"#))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let (dir, mut s, g) = setup();
+    let made = chrono::Utc.with_ymd_and_hms(2026, 12, 9, 0, 0, 0).unwrap();
+    s.write(|w| {
+        groupdesk::webhooks::save(
+            w,
+            None,
+            &groupdesk::webhooks::WebhookInput {
+                kind: groupdesk::webhooks::WebhookKind::Wecom,
+                name: "企业微信群".into(),
+                url: Some(format!("{}/hook", server.uri())),
+                reminders: true,
+                digest: false,
+                enabled: true,
+            },
+            made,
+        )
+    })
+    .unwrap();
+    s.write(|w| {
+        calendar::create_item(
+            w,
+            &ItemInput {
+                kind: "share".into(),
+                title: "嘉宾分享".into(),
+                body: String::new(),
+                groups: vec![g],
+                planned_date: "2026-12-09".into(),
+                planned_time: Some("20:00".into()),
+                tz: "Asia/Shanghai".into(),
+                status: ContentStatus::Scheduled,
+                slot_id: None,
+                slot_date: None,
+            },
+            made,
+        )
+    })
+    .unwrap();
+    let host = Host {
+        session: groupdesk::session::Session::new(dir.path().to_path_buf(), Ok(s)),
+        seen: Default::default(),
+    };
+    groupdesk::scheduler::turn(
+        &host,
+        made,
+        chrono::Utc.with_ymd_and_hms(2026, 12, 9, 12, 0, 5).unwrap(),
+    )
+    .await;
+    server.verify().await;
+}

@@ -98,6 +98,9 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
         if let Some(d) = &digest {
             outbox::enqueue_digest(w, d, prefs.language, now)?;
         }
+        if !posts.is_empty() {
+            outbox::enqueue_posts(w, &posts, prefs.language, now)?;
+        }
         outbox::prune(w, now)?;
         Ok::<_, Failure>((prefs.language, due, digest, posts))
     });

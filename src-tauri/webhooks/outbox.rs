@@ -70,6 +70,38 @@ pub fn enqueue_reminders(
     )
 }
 
+/// Timed posts whose moment came, to the webhooks that take follow-up reminders.
+pub fn enqueue_posts(
+    conn: &Write,
+    posts: &[crate::calendar::DuePost],
+    language: Language,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let zh = language == Language::ZhCn;
+    let lines: Vec<String> = posts
+        .iter()
+        .map(|p| {
+            if zh {
+                format!("· {} 在 {} 发：{}", p.time, p.groups, p.title)
+            } else {
+                format!("· {} in {}: {}", p.time, p.groups, p.title)
+            }
+        })
+        .collect();
+    let head = if zh {
+        "【群主工作台】该发内容了："
+    } else {
+        "[GroupDesk] Time to post:"
+    };
+    let text = format!("{head}\n{}", lines.join("\n"));
+    let data = serde_json::json!({
+        "posts": posts.iter().map(|p| serde_json::json!({
+            "id": p.id, "title": p.title, "groups": p.groups, "time": p.time, "at": p.fire_at,
+        })).collect::<Vec<_>>()
+    });
+    enqueue(conn, "reminders", "posts.due", &text, data, now)
+}
+
 pub fn enqueue_digest(
     conn: &Write,
     d: &Digest,
