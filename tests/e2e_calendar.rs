@@ -51,6 +51,22 @@ async fn open_event(app: &App, title: &str, status: &str) {
     }
 }
 
+/// Waits until the file at `path` holds `text`.
+async fn wait_file(path: &std::path::Path, text: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        if std::fs::read_to_string(path).is_ok_and(|s| s.contains(text)) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} never held {text}",
+            path.display()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
 /// Sets a date or time field as its picker would (typing into them differs by engine).
 async fn set_value(app: &App, id: &str, value: &str) {
     app.wait(id).await;
@@ -84,6 +100,12 @@ async fn plan_a_slot_fill_it_move_it_export_it_and_find_it_after_a_restart() {
     app.shot("c02-zh-slot-form").await;
     app.click("slot-save").await;
     app.wait_count("slot-form", 0).await;
+    // The subscription feed: picked once, then rewritten after every change.
+    let feed_dir = tempfile::tempdir().unwrap();
+    let feed = feed_dir.path().join("订阅.ics");
+    driver.pick(&feed);
+    app.click("calendar-feed").await;
+    wait_file(&feed, "周六读书分享").await;
     open_event(&app, "周六读书分享", "待填写").await;
     app.click("calendar-fill").await;
     app.wait_text("calendar-panel-status", |t| t.contains("草稿"))
@@ -99,6 +121,11 @@ async fn plan_a_slot_fill_it_move_it_export_it_and_find_it_after_a_restart() {
     app.click("calendar-move").await;
     app.wait_value("calendar-move-time", |v| v == "15:30").await;
     app.shot("c03-zh-filled-and-moved").await;
+    wait_file(
+        &feed,
+        &format!("DTSTART;TZID=Etc/UTC:{}T153000", day.format("%Y%m%d")),
+    )
+    .await;
 
     // Month and list views.
     app.wait_css(".ec-dayGridMonth")

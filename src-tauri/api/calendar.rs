@@ -276,3 +276,53 @@ pub fn export_calendar(
         Ok::<_, ApiError>(calendar::export_calendar(c, &req, &path, Utc::now())?)
     })
 }
+
+/// The subscription feed's file, if set up.
+#[tauri::command(async)]
+pub fn calendar_feed(state: State<'_, Session>) -> Result<Option<String>, ApiError> {
+    state.read(|c| Ok::<_, ApiError>(calendar::feed_path(c)?.map(|p| p.display().to_string())))
+}
+
+/// Sets up the subscription feed at `path` (chosen in the save dialog, an `.ics` outside the
+/// workspace) and writes it now; `null` stops it (the file stays).
+#[tauri::command(async)]
+pub fn set_calendar_feed(state: State<'_, Session>, path: Option<String>) -> Result<u32, ApiError> {
+    let Some(path) = path.map(PathBuf::from) else {
+        state.write(|w| Ok::<_, ApiError>(calendar::set_feed_path(w, None)?))?;
+        return Ok(0);
+    };
+    super::files::require(&state, Purpose::Export, &path)?;
+    if path.extension().and_then(|e| e.to_str()) != Some("ics") {
+        return Err(CalendarError::Write("the feed is an .ics file".into()).into());
+    }
+    if crate::files::is_inside(&path, &state.dir) {
+        return Err(
+            crate::transfer::TransferError::InsideWorkspace(path.display().to_string()).into(),
+        );
+    }
+    state.write(|w| Ok::<_, ApiError>(calendar::set_feed_path(w, Some(&path))?))?;
+    refresh_feed(&state).unwrap_or(Ok(0))
+}
+
+/// Rewrites the feed if one is set up (after a change to the calendar); `None` when not.
+pub fn refresh_feed(state: &Session) -> Option<Result<u32, ApiError>> {
+    let result = state.read(|c| {
+        let Some(path) = calendar::feed_path(c)? else {
+            return Ok::<_, ApiError>(None);
+        };
+        let prefs = settings::load(c)?;
+        let tz = settings::plan(&prefs).tz;
+        Ok(Some(calendar::write_feed(
+            c,
+            &path,
+            tz,
+            prefs.language == Language::ZhCn,
+            Utc::now(),
+        )?))
+    });
+    match result {
+        Ok(Some(n)) => Some(Ok(n)),
+        Ok(None) => None,
+        Err(e) => Some(Err(e)),
+    }
+}

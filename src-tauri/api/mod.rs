@@ -115,6 +115,8 @@ macro_rules! api_handlers {
             $crate::api::calendar::planning_zone,
             $crate::api::calendar::unknown_holiday_years,
             $crate::api::calendar::calendar_days,
+            $crate::api::calendar::calendar_feed,
+            $crate::api::calendar::set_calendar_feed,
             $crate::api::calendar::export_calendar,
             $crate::api::files::pick_import_file,
             $crate::api::files::pick_export_file,

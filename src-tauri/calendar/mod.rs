@@ -7,6 +7,7 @@
 //! across daylight saving. Sub-daily rules (thousands of occurrences a day) are refused.
 mod days;
 mod export;
+mod feed;
 mod holidays;
 pub mod ics;
 mod import;
@@ -16,6 +17,7 @@ mod slots;
 
 pub use days::{day_notes, DayNote};
 pub use export::{export_calendar, to_ics, CalendarExport, CalendarFormat, CsvEncoding};
+pub use feed::{feed_path, set_feed_path, write_feed};
 pub use holidays::{day_kind, import_holiday_cn, set_day, unknown_years, DayKind, PUBLISHED_UNTIL};
 pub use import::{import_content, kind_key, ContentImportReport};
 pub use items::{

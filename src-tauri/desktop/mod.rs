@@ -35,6 +35,18 @@ fn announce_changes(app: &tauri::AppHandle) {
         if changes.touches(Area::Settings) {
             tray::apply(&h);
         }
+        // The subscription feed follows every change to what it shows (off the writer's thread).
+        if changes.touches(Area::Calendar) || changes.touches(Area::Groups) {
+            let app = h.clone();
+            std::thread::spawn(move || {
+                if let Some(Err(e)) = crate::api::calendar::refresh_feed(&app.state::<Session>()) {
+                    eprintln!(
+                        "groupdesk: the calendar feed was not rewritten: {}",
+                        e.message
+                    );
+                }
+            });
+        }
     });
     let h = app.clone();
     session.jobs.set_sink(move |p| {

@@ -238,6 +238,10 @@ export const commands = {
     invoke<number[]>("unknown_holiday_years", { from, to }),
   calendarDays: (from: string, to: string): Promise<DayNote[]> =>
     invoke<DayNote[]>("calendar_days", { from, to }),
+  calendarFeed: (): Promise<string | null> =>
+    invoke<string | null>("calendar_feed"),
+  setCalendarFeed: (path: string | null): Promise<number> =>
+    invoke<number>("set_calendar_feed", { path }),
   exportCalendar: (from: string, to: string, format: CalendarFormat, path: string): Promise<number> =>
     invoke<number>("export_calendar", { from, to, format, path }),
   pickImportFile: (title: string): Promise<string | null> =>

@@ -737,4 +737,9 @@ export const en: Record<MessageKey, string> = {
   "err.calendar.already_filled": "This occurrence already has its post",
   "calendar.holiday_mark": "Off",
   "calendar.workday_mark": "Workday",
+  "calendar.feed": "Subscription file…",
+  "calendar.feed_on": "Subscription file on",
+  "calendar.feed_hint": "Pick an .ics file in a synced folder; a phone or a helper's calendar subscribes to its link. It is rewritten after every change",
+  "calendar.feed_title": "Save the subscription file to",
+  "calendar.feed_done": "Subscription file written; it updates after every change: {path}",
 };

@@ -735,6 +735,11 @@ export const zhCN = {
   "err.calendar.already_filled": "这一期已经有内容了",
   "calendar.holiday_mark": "休",
   "calendar.workday_mark": "班",
+  "calendar.feed": "订阅文件…",
+  "calendar.feed_on": "订阅文件已开启",
+  "calendar.feed_hint": "选一个同步文件夹里的 .ics 文件，手机或助理的日历订阅它的链接；之后每次修改都会自动更新",
+  "calendar.feed_title": "订阅文件保存到",
+  "calendar.feed_done": "订阅文件已写好，之后每次修改都会自动更新：{path}",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
