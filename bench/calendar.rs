@@ -46,23 +46,10 @@ fn main() {
         .write(|w| -> Result<(), Box<dyn std::error::Error>> {
             let mut groups = Vec::new();
             for i in 0..30 {
-                let mut g = groupdesk::groups::GroupInput {
-                    name: format!("社群{i}"),
-                    platform: groupdesk::groups::Platform::Wechat,
-                    kind: groupdesk::groups::GroupKind::Interest,
-                    theme: String::new(),
-                    audience: String::new(),
-                    purpose: String::new(),
-                    rules: String::new(),
-                    announcement: String::new(),
-                    threshold: groupdesk::groups::Threshold::None,
-                    threshold_note: String::new(),
-                    size_cap: None,
-                    naming_convention: String::new(),
-                    stage: groupdesk::groups::Stage::New,
-                    goals: Vec::new(),
-                };
-                g.name = format!("社群{i}");
+                let g = groupdesk::groups::GroupInput::named(
+                    &format!("社群{i}"),
+                    groupdesk::groups::Platform::Wechat,
+                );
                 groups.push(groupdesk::groups::create_id(w, &g, now)?);
             }
             for i in 0..50 {

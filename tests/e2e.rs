@@ -4,6 +4,7 @@
 //!
 //! Ignored by a plain `cargo test` (they need a display and tauri-driver); `scripts/test.sh`
 //! runs them with `--ignored` under Xvfb.
+mod common;
 mod e2e_support;
 
 use e2e_support::{App, Driver};
@@ -164,25 +165,6 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     app.quit().await;
 }
 
-/// Overwrites the header of the first page of `index` in a closed workspace file.
-fn damage_index(db: &std::path::Path, index: &str) {
-    let c = rusqlite::Connection::open(db).unwrap();
-    let page: i64 = c
-        .query_row(
-            "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
-            [index],
-            |r| r.get(0),
-        )
-        .unwrap();
-    let size: i64 = c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
-    c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
-    drop(c);
-    let mut bytes = std::fs::read(db).unwrap();
-    let at = ((page - 1) * size) as usize;
-    bytes[at..at + 16].copy_from_slice(&[0xFF; 16]);
-    std::fs::write(db, bytes).unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
 async fn damage_inside_a_readable_workspace_is_found_and_never_backed_up() {
@@ -194,7 +176,7 @@ async fn damage_inside_a_readable_workspace_is_found_and_never_backed_up() {
         .unwrap()
         .count();
     // The header and schema read fine; one index page is garbage (a failing disk).
-    damage_index(&ws.path().join("groupdesk.sqlite3"), "members_by_sort");
+    common::damage_index(&ws.path().join("groupdesk.sqlite3"), "members_by_sort");
 
     let app = App::launch(&driver, ws.path()).await;
     // The check runs a few seconds after the start, then the recovery screen takes over.

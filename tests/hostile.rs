@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::Duration;
-use common::{at, dump, now};
+use common::{at, damage_index, dump, now};
 use groupdesk::store::backup::{self, BackupKind, BackupKindTag, Tiers};
 use groupdesk::store::{Store, StoreError, DB_FILE};
 use std::io::Write as _;
@@ -527,25 +527,6 @@ fn terminal_output_shows_control_characters_instead_of_obeying_them() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains('\u{1b}'), "an escape reached the terminal");
     assert!(stdout.contains("evil␛[2J"), "{stdout}");
-}
-
-/// Overwrites the header of the first page of `index` in a closed workspace file.
-fn damage_index(db: &Path, index: &str) {
-    let c = rusqlite::Connection::open(db).unwrap();
-    let page: i64 = c
-        .query_row(
-            "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
-            [index],
-            |r| r.get(0),
-        )
-        .unwrap();
-    let size: i64 = c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
-    c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
-    drop(c);
-    let mut bytes = std::fs::read(db).unwrap();
-    let at = ((page - 1) * size) as usize;
-    bytes[at..at + 16].copy_from_slice(&[0xFF; 16]);
-    std::fs::write(db, bytes).unwrap();
 }
 
 #[test]

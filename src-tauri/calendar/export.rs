@@ -50,9 +50,10 @@ pub struct CalendarExport {
 
 /// SEQUENCE from the last change: seconds since 2024, growing with every edit.
 fn sequence(updated_at: &str) -> i64 {
-    let base = DateTime::parse_from_rfc3339("2024-01-01T00:00:00Z").expect("constant");
+    // 2024-01-01T00:00:00Z.
+    let base = DateTime::<Utc>::from_timestamp(1_704_067_200, 0).unwrap_or_default();
     crate::dates::from_db(updated_at)
-        .map(|t| (t - base.with_timezone(&Utc)).num_seconds().max(0))
+        .map(|t| (t - base).num_seconds().max(0))
         .unwrap_or(0)
 }
 

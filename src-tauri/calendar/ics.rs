@@ -129,8 +129,13 @@ fn transitions(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<DateTime<U
 /// A VTIMEZONE for `tz` covering the years `first..=last` (and the year before, so the
 /// observance in force at the first event is there).
 pub fn vtimezone(ics: &mut Ics, tz: Tz, first: i32, last: i32) {
-    let start = Utc.with_ymd_and_hms(first - 1, 1, 1, 0, 0, 0).unwrap();
-    let end = Utc.with_ymd_and_hms(last + 1, 12, 31, 23, 59, 59).unwrap();
+    let start = Utc.with_ymd_and_hms(first - 1, 1, 1, 0, 0, 0).single();
+    let end = Utc.with_ymd_and_hms(last + 1, 12, 31, 23, 59, 59).single();
+    // A year chrono cannot hold (typed by hand): the zone's present offset alone.
+    let (start, end) = match (start, end) {
+        (Some(s), Some(e)) => (s, e),
+        _ => (DateTime::<Utc>::default(), DateTime::<Utc>::default()),
+    };
     ics.begin("VTIMEZONE");
     ics.line("TZID", tz.name());
     let changes = transitions(tz, start, end);

@@ -233,10 +233,10 @@ pub fn create_slot(w: &Write, input: &SlotInput, now: DateTime<Utc>) -> Result<S
     )?;
     let id = w.last_insert_rowid();
     w.changed(Area::Calendar, [id]);
-    Ok(list_slots(w)?
+    list_slots(w)?
         .into_iter()
         .find(|s| s.id == id)
-        .expect("just stored"))
+        .ok_or(CalendarError::SlotNotFound(id))
 }
 
 /// Every live slot, by group and title.

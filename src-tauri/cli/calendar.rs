@@ -2,7 +2,7 @@
 //! scripts rely on (the `--json` shapes are the ones the domain serialises).
 use super::{open_for_reading, open_store, shown};
 use crate::calendar::{self, CalendarError, SlotInput};
-use crate::groups::{self, GroupInput, GroupKind, GroupView, Platform, Stage, Threshold};
+use crate::groups::{self, GroupInput, GroupView, Platform};
 use crate::settings;
 use chrono::Utc;
 use clap::{Args, Subcommand, ValueEnum};
@@ -123,29 +123,15 @@ pub fn run_group(dir: &Path, what: GroupWhat) -> ExitCode {
             let Some(mut store) = open_store(dir) else {
                 return ExitCode::FAILURE;
             };
-            let input = GroupInput {
-                name,
-                platform: match platform {
-                    PlatformArg::Wechat => Platform::Wechat,
-                    PlatformArg::Wecom => Platform::Wecom,
-                    PlatformArg::Qq => Platform::Qq,
-                    PlatformArg::Telegram => Platform::Telegram,
-                    PlatformArg::Discord => Platform::Discord,
-                    PlatformArg::Other => Platform::Other,
-                },
-                kind: GroupKind::Interest,
-                theme: String::new(),
-                audience: String::new(),
-                purpose: String::new(),
-                rules: String::new(),
-                announcement: String::new(),
-                threshold: Threshold::None,
-                threshold_note: String::new(),
-                size_cap: None,
-                naming_convention: String::new(),
-                stage: Stage::New,
-                goals: Vec::new(),
+            let platform = match platform {
+                PlatformArg::Wechat => Platform::Wechat,
+                PlatformArg::Wecom => Platform::Wecom,
+                PlatformArg::Qq => Platform::Qq,
+                PlatformArg::Telegram => Platform::Telegram,
+                PlatformArg::Discord => Platform::Discord,
+                PlatformArg::Other => Platform::Other,
             };
+            let input = GroupInput::named(&name, platform);
             match store.write(|w| groups::create(w, &input, Utc::now())) {
                 Ok(g) => {
                     println!("Added group {} (id {})", shown(&g.name), g.id);
@@ -163,10 +149,9 @@ pub fn run_group(dir: &Path, what: GroupWhat) -> ExitCode {
                 Err(e) => return fail(e),
             };
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&list).expect("groups serialise")
-                );
+                if let Err(code) = super::print_json(&list) {
+                    return code;
+                }
             } else {
                 for g in &list {
                     println!("{}\t{}\t{}", g.id, shown(&g.name), g.platform.as_str());
@@ -238,10 +223,9 @@ pub fn run_slot(dir: &Path, what: SlotWhat) -> ExitCode {
                 Err(e) => return fail(calendar_error(e)),
             };
             if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&slots).expect("slots serialise")
-                );
+                if let Err(code) = super::print_json(&slots) {
+                    return code;
+                }
             } else {
                 for s in &slots {
                     println!(
@@ -280,10 +264,9 @@ pub fn run_plan(dir: &Path, what: PlanWhat) -> ExitCode {
         Err(e) => return fail(calendar_error(e)),
     };
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&plan).expect("plan serialises")
-        );
+        if let Err(code) = super::print_json(&plan) {
+            return code;
+        }
     } else {
         println!("Week of {}", plan.week_start);
         for e in &plan.entries {

@@ -386,10 +386,9 @@ pub fn run_search(dir: &Path, args: SearchArgs) -> ExitCode {
         })
         .collect();
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&hits).expect("hits serialise")
-        );
+        if let Err(code) = super::print_json(&hits) {
+            return code;
+        }
     } else {
         for h in &hits {
             println!(

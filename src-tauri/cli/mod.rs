@@ -221,6 +221,20 @@ fn open_source(src: &Path) -> Result<rusqlite::Connection, crate::store::StoreEr
         .map_err(|e| crate::store::StoreError::sqlite(src, e))
 }
 
+/// Prints `value` as pretty JSON, or says on stderr why it could not.
+pub(super) fn print_json(value: &impl serde::Serialize) -> Result<(), ExitCode> {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => {
+            println!("{s}");
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("groupdesk: {e}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
 /// Stored text made safe for a terminal (control characters shown, never obeyed).
 pub(super) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
     crate::validate::visible(s)

@@ -110,10 +110,9 @@ pub fn fill(
                 "FREQ=WEEKLY;BYDAY=WE" => monday + Duration::days(2),
                 "FREQ=WEEKLY;BYDAY=FR" => monday + Duration::days(4),
                 "FREQ=MONTHLY;BYDAY=-1FR" => {
-                    let mut d = NaiveDate::from_ymd_opt(monday.year(), monday.month(), 1).unwrap()
-                        + Duration::days(40);
-                    d = NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap()
-                        - Duration::days(1);
+                    // The last Friday of the month after `monday`'s.
+                    let first = |d: NaiveDate| d.with_day(1).unwrap_or(d);
+                    let mut d = first(first(monday) + Duration::days(40)) - Duration::days(1);
                     while d.weekday() != Weekday::Fri {
                         d -= Duration::days(1);
                     }

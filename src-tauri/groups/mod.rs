@@ -121,6 +121,29 @@ pub struct GroupInput {
     pub goals: Vec<GoalInput>,
 }
 
+impl GroupInput {
+    /// A group with only a name and a platform (the command line's `group add`; the rest is
+    /// filled in the app).
+    pub fn named(name: &str, platform: Platform) -> GroupInput {
+        GroupInput {
+            name: name.to_string(),
+            platform,
+            kind: GroupKind::Interest,
+            theme: String::new(),
+            audience: String::new(),
+            purpose: String::new(),
+            rules: String::new(),
+            announcement: String::new(),
+            threshold: Threshold::None,
+            threshold_note: String::new(),
+            size_cap: None,
+            naming_convention: String::new(),
+            stage: Stage::New,
+            goals: Vec::new(),
+        }
+    }
+}
+
 /// A stored group, as the detail view shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Group {

@@ -70,10 +70,10 @@ pub fn add_points(
     .execute(params![member_id, input.group_id, input.amount, input.reason.trim(), to_db(now)])?;
     let id = conn.last_insert_rowid();
     conn.changed(Area::Members, [member_id]);
-    Ok(list_points(conn, member_id)?
+    list_points(conn, member_id)?
         .into_iter()
         .find(|e| e.id == id)
-        .expect("just written"))
+        .ok_or(MemberError::NotFound(member_id))
 }
 
 /// A member's ledger across groups, newest first.

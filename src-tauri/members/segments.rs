@@ -53,7 +53,8 @@ pub fn save_segment(
             crate::validate::FieldError::new("name", rule),
         ]));
     }
-    let json = serde_json::to_string(filter).expect("a filter always serialises");
+    let json = serde_json::to_string(filter)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     match conn.execute(
         "INSERT INTO segments (name, filter, created_at) VALUES (?1, ?2, ?3)",
         rusqlite::params![name, json, to_db(now)],

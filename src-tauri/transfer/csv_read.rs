@@ -122,7 +122,9 @@ impl Parser {
             if input.is_empty() && !eof {
                 return Ok(());
             }
-            let reader = self.reader.as_mut().expect("started");
+            let Some(reader) = self.reader.as_mut() else {
+                return Err(TransferError::Format("the reader was not started".into()));
+            };
             let (result, nin, nout) = reader.read_field(input, &mut self.out);
             self.count_lines(&input[..nin]);
             input = &input[nin..];

@@ -82,3 +82,22 @@ pub fn dump(conn: &rusqlite::Connection) -> String {
     }
     out
 }
+
+/// Overwrites the header of the first page of `index` in a closed workspace file.
+pub fn damage_index(db: &std::path::Path, index: &str) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    let page: i64 = c
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = ?1",
+            [index],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let size: i64 = c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    drop(c);
+    let mut bytes = std::fs::read(db).unwrap();
+    let at = ((page - 1) * size) as usize;
+    bytes[at..at + 16].copy_from_slice(&[0xFF; 16]);
+    std::fs::write(db, bytes).unwrap();
+}
