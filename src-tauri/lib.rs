@@ -32,6 +32,7 @@ pub mod desktop;
 pub mod files;
 pub mod groups;
 pub mod instance;
+pub mod lunar;
 pub mod members;
 pub mod paths;
 pub mod probe;

@@ -13,7 +13,7 @@ fn rank(module: &str) -> Option<u8> {
         "groups" | "members" | "calendar" | "reminders" | "webhooks" | "transfer" | "settings"
         | "demo" => 3,
         "store" => 2,
-        "dates" | "files" | "validate" | "progress" | "paths" | "instance" | "probe"
+        "dates" | "lunar" | "files" | "validate" | "progress" | "paths" | "instance" | "probe"
         | "sql_enum" => 1,
         // The clock is read by the edges only: it ranks with the scheduler.
         "clock" => 5,

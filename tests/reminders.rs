@@ -4,7 +4,7 @@
 //! (catch-up after the app was closed, nothing announced twice across a restart).
 mod common;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use common::{at, group};
 use groupdesk::groups;
@@ -678,4 +678,140 @@ fn today_leaves_out_the_follow_ups_of_members_in_the_trash_and_brings_them_back_
     s.write(|w| members::restore(w, &[binned], now)).unwrap();
     let v = s.write(|w| today::view(w, &plan, now)).unwrap();
     assert_eq!((v.overdue.total, v.today.total), (2, 1));
+}
+
+/// Who Today lists as having a birthday within three days of `now`, with the lunar name and
+/// how it was placed.
+fn birthdays_at(
+    s: &mut Store,
+    now: DateTime<Utc>,
+) -> Vec<(String, String, Option<String>, Option<String>)> {
+    let view = s.write(|w| today::view(w, &shanghai(), now)).unwrap();
+    view.birthdays
+        .iter()
+        .map(|b| {
+            (
+                b.nickname.clone(),
+                b.birth_md.clone(),
+                b.lunar.clone(),
+                b.shift.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn lunar_birthdays_fall_on_this_years_solar_day_with_leap_months_and_short_months_placed() {
+    let t0 = at(2023, 1, 1, 2);
+    let (_dir, mut s) = open(t0);
+    let mk = |s: &mut Store, nick: &str, birthday: &str| {
+        s.write(|w| {
+            members::create(
+                w,
+                &MemberInput {
+                    nickname: nick.into(),
+                    birthday: birthday.into(),
+                    ..Default::default()
+                },
+                t0,
+            )
+        })
+        .unwrap()
+        .id
+    };
+    // Chinese New Year 2026 is 17 February; 2026's New Year's Eve is 腊月廿九 (no 三十).
+    let spring = mk(&mut s, "正月初一", "农历1990-01-01");
+    mk(&mut s, "除夕宝宝", "农历腊月三十");
+    // 2023 has a leap second month (闰二月初一 = 22 March 2023); 2026 has none.
+    mk(&mut s, "闰月宝宝", "农历闰二月初一");
+    mk(&mut s, "二月初一", "农历02-01");
+    mk(&mut s, "公历", "02-17");
+
+    let d = |y, m, dd| at(y, m, dd, 2);
+    // From 14 February 2026 the three days ahead reach 除夕 (16th) and 正月初一 (17th).
+    let got = birthdays_at(&mut s, d(2026, 2, 14));
+    assert_eq!(
+        got,
+        [
+            (
+                "除夕宝宝".into(),
+                "02-16".into(),
+                Some("腊月三十".into()),
+                Some("short_month".into())
+            ),
+            ("公历".into(), "02-17".into(), None, None),
+            (
+                "正月初一".into(),
+                "02-17".into(),
+                Some("正月初一".into()),
+                None
+            ),
+        ]
+    );
+    let view = s
+        .write(|w| today::view(w, &shanghai(), d(2026, 2, 17)))
+        .unwrap();
+    let b = view
+        .birthdays
+        .iter()
+        .find(|b| b.member_id == spring)
+        .unwrap();
+    assert_eq!(
+        (b.in_days, b.turns),
+        (0, Some(36)),
+        "lunar age: 2026 - 1990"
+    );
+
+    // 2023: the ordinary 二月初一 is 20 February, the leap one 22 March.
+    assert_eq!(
+        birthdays_at(&mut s, d(2023, 2, 20)),
+        [(
+            "二月初一".into(),
+            "02-20".into(),
+            Some("二月初一".into()),
+            None
+        )]
+    );
+    assert_eq!(
+        birthdays_at(&mut s, d(2023, 3, 22)),
+        [(
+            "闰月宝宝".into(),
+            "03-22".into(),
+            Some("闰二月初一".into()),
+            None
+        )]
+    );
+    // 2026 has no 闰二月: the leap-month birthday is kept in the ordinary second month.
+    let (solar, _) = groupdesk::lunar::solar_in(2026, 2, 1, false).unwrap();
+    let on = at(solar.year(), solar.month(), solar.day(), 2);
+    let got = birthdays_at(&mut s, on);
+    assert!(
+        got.contains(&(
+            "闰月宝宝".into(),
+            solar.format("%m-%d").to_string(),
+            Some("闰二月初一".into()),
+            Some("leap_as_regular".into())
+        )),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|g| g.0 == "二月初一"), "{got:?}");
+}
+
+#[test]
+fn lunar_birthdays_are_read_in_the_ways_owners_write_them_and_nonsense_is_refused() {
+    use groupdesk::members::parse_birthday;
+    let b = |s: &str| parse_birthday(s).map(|b| b.map(|b| (b.year, b.month, b.day, b.lunar)));
+    assert_eq!(b("农历三月初五"), Ok(Some((None, 3, 5, 1))));
+    assert_eq!(b("农历1990-03-05"), Ok(Some((Some(1990), 3, 5, 1))));
+    assert_eq!(b("农历闰四月初八"), Ok(Some((None, 4, 8, 2))));
+    assert_eq!(b("农历2023年闰二月十五"), Ok(Some((Some(2023), 2, 15, 2))));
+    assert_eq!(b("阴历腊月廿三"), Ok(Some((None, 12, 23, 1))));
+    assert_eq!(b("农历冬月十五"), Ok(Some((None, 11, 15, 1))));
+    assert_eq!(b("lunar 03-05"), Ok(Some((None, 3, 5, 1))));
+    assert_eq!(b("1990-03-05"), Ok(Some((Some(1990), 3, 5, 0))));
+    // No leap fourth month in 2023 (its leap month is the second); no 13th month; no 31st.
+    assert_eq!(b("农历2023年闰四月初八"), Err(()));
+    assert_eq!(b("农历13-01"), Err(()));
+    assert_eq!(b("农历03-31"), Err(()));
+    assert_eq!(b("农历三月"), Err(()));
 }

@@ -78,11 +78,7 @@ pub fn calendar_events(
         Ok::<_, ApiError>(
             list.into_iter()
                 .map(|e| CalendarEvent {
-                    id: match (&e.refs.item_id, &e.refs.slot_id, &e.refs.rule_date) {
-                        (Some(i), _, _) => format!("item-{i}"),
-                        (None, Some(s), Some(d)) => format!("slot-{s}-{d}"),
-                        _ => String::new(),
-                    },
+                    id: e.calendar_id(),
                     item_id: e.refs.item_id,
                     slot_id: e.refs.slot_id,
                     rule_date: e.refs.rule_date.clone(),

@@ -42,8 +42,8 @@ pub struct ItemInput {
     pub slot_date: Option<String>,
 }
 
-/// Stores a new content item; returns its id.
-pub fn create_item(w: &Write, input: &ItemInput, now: DateTime<Utc>) -> Result<i64> {
+/// Every problem with `input`, in form order.
+fn check(input: &ItemInput) -> Result<()> {
     let mut errs = Vec::new();
     let title = input.title.trim();
     if title.is_empty() {
@@ -51,11 +51,17 @@ pub fn create_item(w: &Write, input: &ItemInput, now: DateTime<Utc>) -> Result<i
     } else if title.chars().count() > 200 {
         errs.push(FieldError::new("title", Rule::TooLong { max: 200 }));
     }
-    if has_control(title, false) {
+    if has_control(title, false) || has_control(&input.kind, false) {
         errs.push(FieldError::new("title", Rule::ControlChars));
+    }
+    if input.kind.trim().chars().count() > 40 {
+        errs.push(FieldError::new("kind", Rule::TooLong { max: 40 }));
     }
     if has_control(&input.body, true) {
         errs.push(FieldError::new("body", Rule::ControlChars));
+    }
+    if input.body.chars().count() > 20_000 {
+        errs.push(FieldError::new("body", Rule::TooLong { max: 20_000 }));
     }
     if iso_date(&input.planned_date).is_none() {
         errs.push(FieldError::new("planned_date", Rule::InvalidDate));
@@ -70,31 +76,68 @@ pub fn create_item(w: &Write, input: &ItemInput, now: DateTime<Utc>) -> Result<i
     if zone::parse_tz(&input.tz).is_none() {
         errs.push(FieldError::new("tz", Rule::Unknown));
     }
-    if !errs.is_empty() {
-        return Err(CalendarError::Invalid(errs));
+    if errs.is_empty() {
+        Ok(())
+    } else {
+        Err(CalendarError::Invalid(errs))
     }
+}
+
+fn kind_of(input: &ItemInput) -> &str {
+    match input.kind.trim() {
+        "" => "other",
+        k => k,
+    }
+}
+
+/// When a post's reminder is due, and whether it counts as announced already: a post planned
+/// in the past (an import of last month, a move backwards) is not announced late.
+fn timing(input: &ItemInput, now: DateTime<Utc>) -> (Option<String>, Option<String>) {
     let fire = fire_at(
         &input.planned_date,
         input.planned_time.as_deref(),
         &input.tz,
     );
-    // A post planned in the past (an import of last month) is not announced late.
     let notified = fire
         .as_ref()
         .filter(|f| **f < to_db(now))
         .map(|_| to_db(now));
+    (fire, notified)
+}
+
+fn write_groups(w: &Write, id: i64, groups: &[i64]) -> Result<()> {
+    w.execute("DELETE FROM content_item_groups WHERE item_id = ?1", [id])?;
+    for g in groups {
+        let known: bool = w.query_row(
+            "SELECT EXISTS (SELECT 1 FROM groups WHERE id = ?1)",
+            [g],
+            |r| r.get(0),
+        )?;
+        if !known {
+            return Err(CalendarError::GroupNotFound(*g));
+        }
+        w.execute(
+            "INSERT OR IGNORE INTO content_item_groups (item_id, group_id) VALUES (?1, ?2)",
+            params![id, g],
+        )?;
+    }
+    Ok(())
+}
+
+/// Stores a new content item; returns its id. A type the app does not ship becomes one of
+/// the owner's own types.
+pub fn create_item(w: &Write, input: &ItemInput, now: DateTime<Utc>) -> Result<i64> {
+    check(input)?;
+    let (fire, notified) = timing(input, now);
     w.execute(
         "INSERT INTO content_items (kind, title, body, planned_date, planned_time, tz, status,
                                     slot_id, slot_date, created_at, updated_at, fire_at,
-                                    notified_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12)",
+                                    notified_at, posted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12,
+                 CASE WHEN ?7 = 'posted' THEN ?10 END)",
         params![
-            if input.kind.trim().is_empty() {
-                "other"
-            } else {
-                input.kind.trim()
-            },
-            title,
+            kind_of(input),
+            input.title.trim(),
             input.body,
             input.planned_date,
             input.planned_time,
@@ -108,14 +151,175 @@ pub fn create_item(w: &Write, input: &ItemInput, now: DateTime<Utc>) -> Result<i
         ],
     )?;
     let id = w.last_insert_rowid();
-    for g in &input.groups {
-        w.execute(
-            "INSERT OR IGNORE INTO content_item_groups (item_id, group_id) VALUES (?1, ?2)",
-            params![id, g],
-        )?;
-    }
+    write_groups(w, id, &input.groups)?;
+    super::types::remember(w, kind_of(input), now)?;
     w.changed(Area::Calendar, [id]);
     Ok(id)
+}
+
+/// Saves an edited item (the form, or a cell of the week plan edited in place): its text,
+/// type, groups, day and time; its status stamps follow as in [`set_status`].
+pub fn update_item(w: &Write, id: i64, input: &ItemInput, now: DateTime<Utc>) -> Result<()> {
+    check(input)?;
+    let old: Option<(String, Option<String>, String)> = w
+        .query_row(
+            "SELECT planned_date, planned_time, tz FROM content_items
+             WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .ok();
+    let Some((date, time, tz)) = old else {
+        return Err(not_found(id));
+    };
+    let moved = date != input.planned_date || time != input.planned_time || tz != input.tz;
+    let (fire, notified) = timing(input, now);
+    let ts = to_db(now);
+    w.execute(
+        "UPDATE content_items SET kind = ?2, title = ?3, body = ?4, planned_date = ?5,
+             planned_time = ?6, tz = ?7, status = ?8, updated_at = ?9,
+             posted_at = CASE WHEN ?8 = 'posted' THEN coalesce(posted_at, ?9) END,
+             approved_at = CASE WHEN ?8 IN ('approved', 'scheduled', 'posted')
+                                THEN coalesce(approved_at, CASE WHEN ?8 = 'approved' THEN ?9 END)
+                           END,
+             fire_at = CASE WHEN ?12 THEN ?10 ELSE fire_at END,
+             notified_at = CASE WHEN ?12 THEN ?11 ELSE notified_at END
+         WHERE id = ?1",
+        params![
+            id,
+            kind_of(input),
+            input.title.trim(),
+            input.body,
+            input.planned_date,
+            input.planned_time,
+            input.tz,
+            input.status,
+            ts,
+            fire,
+            notified,
+            moved
+        ],
+    )?;
+    write_groups(w, id, &input.groups)?;
+    super::types::remember(w, kind_of(input), now)?;
+    w.changed(Area::Calendar, [id]);
+    Ok(())
+}
+
+/// One item as the edit form loads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Item {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub input: ItemInput,
+    pub approved_by: String,
+    pub approved_at: Option<String>,
+    pub posted_at: Option<String>,
+    pub skip_reason: String,
+    pub notes: String,
+}
+
+/// Reads one item (not in the trash).
+pub fn get_item(conn: &rusqlite::Connection, id: i64) -> Result<Item> {
+    let item = conn
+        .query_row(
+            "SELECT kind, title, body, planned_date, planned_time, tz, status, slot_id, slot_date,
+                    approved_by, approved_at, posted_at, skip_reason, notes,
+                    (SELECT group_concat(group_id) FROM content_item_groups WHERE item_id = i.id)
+             FROM content_items i WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            |r| {
+                let groups: Option<String> = r.get(14)?;
+                Ok(Item {
+                    id,
+                    input: ItemInput {
+                        kind: r.get(0)?,
+                        title: r.get(1)?,
+                        body: r.get(2)?,
+                        groups: groups
+                            .map(|g| g.split(',').filter_map(|x| x.parse().ok()).collect())
+                            .unwrap_or_default(),
+                        planned_date: r.get(3)?,
+                        planned_time: r.get(4)?,
+                        tz: r.get(5)?,
+                        status: r.get(6)?,
+                        slot_id: r.get(7)?,
+                        slot_date: r.get(8)?,
+                    },
+                    approved_by: r.get(9)?,
+                    approved_at: r.get(10)?,
+                    posted_at: r.get(11)?,
+                    skip_reason: r.get(12)?,
+                    notes: r.get(13)?,
+                })
+            },
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => not_found(id),
+            e => e.into(),
+        })?;
+    Ok(item)
+}
+
+/// Moves an item to the trash (undo brings it back); its reminder no longer fires and its
+/// slot occurrence shows as open again.
+pub fn trash_item(w: &Write, id: i64, now: DateTime<Utc>) -> Result<()> {
+    let n = w.execute(
+        "UPDATE content_items SET deleted_at = ?2, updated_at = ?2
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, to_db(now)],
+    )?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    w.changed(Area::Calendar, [id]);
+    Ok(())
+}
+
+/// Brings an item back from the trash ("undo"). If its slot occurrence was filled again
+/// meanwhile, it is refused rather than doubled.
+pub fn restore_item(w: &Write, id: i64, now: DateTime<Utc>) -> Result<()> {
+    let n = w
+        .execute(
+            "UPDATE content_items SET deleted_at = NULL, updated_at = ?2
+             WHERE id = ?1 AND deleted_at IS NOT NULL",
+            params![id, to_db(now)],
+        )
+        .map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                CalendarError::AlreadyFilled
+            }
+            e => e.into(),
+        })?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    w.changed(Area::Calendar, [id]);
+    Ok(())
+}
+
+/// Approves an item (审批): who approved it (a helper's name, or the owner) and when.
+pub fn approve(w: &Write, id: i64, by: &str, now: DateTime<Utc>) -> Result<()> {
+    let by = by.trim();
+    if by.chars().count() > 100 || has_control(by, false) {
+        return Err(CalendarError::Invalid(vec![FieldError::new(
+            "approved_by",
+            Rule::TooLong { max: 100 },
+        )]));
+    }
+    let n = w.execute(
+        "UPDATE content_items SET status = 'approved', approved_by = ?2, approved_at = ?3,
+             updated_at = ?3
+         WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, by, to_db(now)],
+    )?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    w.changed(Area::Calendar, [id]);
+    Ok(())
 }
 
 /// The UTC instant a timed post is due (none for a day without a time).

@@ -12,8 +12,11 @@ mod holidays;
 pub mod ics;
 mod import;
 mod items;
+mod pace;
 mod plan;
 mod slots;
+mod types;
+mod weekplan;
 
 pub use days::{day_notes, DayNote};
 pub use export::{export_calendar, to_ics, CalendarExport, CalendarFormat, CsvEncoding};
@@ -21,14 +24,17 @@ pub use feed::{feed_path, set_feed_path, write_feed};
 pub use holidays::{day_kind, import_holiday_cn, set_day, unknown_years, DayKind, PUBLISHED_UNTIL};
 pub use import::{import_content, kind_key, ContentImportReport};
 pub use items::{
-    create_item, fill_slot, move_item, next_post_at, set_status, take_due_posts, ContentStatus,
-    DuePost, ItemInput,
+    approve, create_item, fill_slot, get_item, move_item, next_post_at, restore_item, set_status,
+    take_due_posts, trash_item, update_item, ContentStatus, DuePost, Item, ItemInput,
 };
+pub use pace::{in_quiet, limits, set_limits, warnings, PaceProblem, PaceWarning, PostLimits};
 pub use plan::{entries, week, Entry, EntryKind, WeekPlan};
 pub use slots::{
     change_from, create_slot, list_slots, move_occurrence, occurrences, skip_occurrence,
     Occurrence, Slot, SlotInput,
 };
+pub use types::{add_type, forget_type, own_types, BUILTIN};
+pub use weekplan::{fill_week, monday_of, set_theme, themes, FillReport};
 
 use crate::validate::FieldError;
 

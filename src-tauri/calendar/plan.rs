@@ -50,6 +50,18 @@ pub struct Refs {
     pub group_ids: Vec<i64>,
 }
 
+impl Entry {
+    /// The id the calendar and its warnings use: `item-5`, or `slot-3-2026-12-02` for an
+    /// open slot occurrence.
+    pub fn calendar_id(&self) -> String {
+        match (&self.refs.item_id, &self.refs.slot_id, &self.refs.rule_date) {
+            (Some(i), _, _) => format!("item-{i}"),
+            (None, Some(s), Some(d)) => format!("slot-{s}-{d}"),
+            _ => String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WeekPlan {
     /// The Monday.

@@ -35,7 +35,7 @@ pub use queries::*;
 pub use referrals::*;
 pub use segments::*;
 pub use tags::*;
-pub use validate::{parse_birthday, validate, Birthday, MAX_HANDLES};
+pub use validate::{birthday_text, parse_birthday, validate, Birthday, MAX_HANDLES};
 
 use crate::validate::FieldError;
 use serde::{Deserialize, Serialize};
@@ -175,6 +175,8 @@ pub struct Member {
     /// `MM-DD`.
     pub birth_md: Option<String>,
     pub birth_year: Option<i32>,
+    /// 0 a solar birthday, 1 a lunar (农历) month-day in `birth_md`, 2 one of a leap month.
+    pub birth_lunar: u8,
     pub handles: Vec<Handle>,
     pub fields: Vec<FieldValue>,
     pub tags: Vec<TagRef>,

@@ -116,7 +116,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Member> {
             "SELECT m.id, m.nickname, m.display_name, m.real_name, m.region, m.occupation,
                     m.phone, m.source, m.invited_by, i.nickname, m.birth_md, m.birth_year,
                     m.last_contact_at, m.created_at, m.updated_at, m.deleted_at,
-                    (SELECT count(*) FROM members c WHERE c.invited_by = m.id AND c.deleted_at IS NULL)
+                    (SELECT count(*) FROM members c WHERE c.invited_by = m.id AND c.deleted_at IS NULL),
+                    m.birth_lunar
              FROM members m LEFT JOIN members i ON i.id = m.invited_by
              WHERE m.id = ?1",
         )?
@@ -137,6 +138,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Member> {
                 },
                 birth_md: r.get(10)?,
                 birth_year: r.get(11)?,
+                birth_lunar: r.get(17)?,
                 last_contact_at: r.get(12)?,
                 created_at: r.get(13)?,
                 updated_at: r.get(14)?,

@@ -21,6 +21,7 @@ pub struct ProfileRows {
     invited_by: Option<i64>,
     birth_md: Option<String>,
     birth_year: Option<i32>,
+    birth_lunar: u8,
     sort_key: String,
     /// Kind, value and the folded key duplicates are found by.
     handles: Vec<(HandleKind, String, String)>,
@@ -47,6 +48,7 @@ impl ProfileRows {
             invited_by: input.invited_by,
             birth_md: birthday.map(|b| b.md()),
             birth_year: birthday.and_then(|b| b.year),
+            birth_lunar: birthday.map(|b| b.lunar).unwrap_or(0),
             sort_key: text::sort_key(&input.nickname),
             handles: input
                 .handles
@@ -70,7 +72,7 @@ impl ProfileRows {
     }
 
     /// The profile columns of `members`, in the order both statements below bind them.
-    fn columns(&self) -> [&dyn ToSql; 12] {
+    fn columns(&self) -> [&dyn ToSql; 13] {
         [
             &self.nickname,
             &self.display_name,
@@ -84,6 +86,7 @@ impl ProfileRows {
             &self.birth_md,
             &self.birth_year,
             &self.sort_key,
+            &self.birth_lunar,
         ]
     }
 
@@ -100,8 +103,9 @@ impl ProfileRows {
 pub fn insert(conn: &Connection, rows: &ProfileRows, tag_ids: &[i64], ts: &str) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO members (nickname, display_name, real_name, region, occupation, phone,
-             phone_key, source, invited_by, birth_md, birth_year, sort_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+             phone_key, source, invited_by, birth_md, birth_year, sort_key, birth_lunar,
+             created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
     )?
     .execute(params_from_iter(
         rows.columns().into_iter().chain([&ts as &dyn ToSql]),
@@ -122,8 +126,8 @@ pub fn update(
     conn.prepare_cached(
         "UPDATE members SET nickname = ?1, display_name = ?2, real_name = ?3, region = ?4,
              occupation = ?5, phone = ?6, phone_key = ?7, source = ?8, invited_by = ?9,
-             birth_md = ?10, birth_year = ?11, sort_key = ?12, updated_at = ?13
-         WHERE id = ?14",
+             birth_md = ?10, birth_year = ?11, sort_key = ?12, birth_lunar = ?13, updated_at = ?14
+         WHERE id = ?15",
     )?
     .execute(params_from_iter(
         rows.columns()

@@ -10,12 +10,14 @@ pub const MAX_HANDLES: u32 = 10;
 pub const MAX_TAGS: u32 = 50;
 pub const TAG_MAX: u32 = 40;
 
-/// A birthday as stored: month-day, and the year when known.
+/// A birthday as stored: month-day, and the year when known; a lunar one (农历) is a lunar
+/// month-day and lunar year, `lunar` 1, or 2 for a day of a leap month (闰月).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Birthday {
     pub year: Option<i32>,
     pub month: u32,
     pub day: u32,
+    pub lunar: u8,
 }
 
 impl Birthday {
@@ -24,15 +26,52 @@ impl Birthday {
     }
 }
 
-/// `Ok(None)` for an empty birthday, `Err(())` for one that is not a date.
+/// `Ok(None)` for an empty birthday, `Err(())` for one that is not a date. A lunar birthday
+/// is written "农历三月初五", "农历1990-03-05", "农历闰四月初八" or "lunar 03-05".
 #[allow(clippy::result_unit_err)]
 pub fn parse_birthday(s: &str) -> Result<Option<Birthday>, ()> {
     if s.trim().is_empty() {
         return Ok(None);
     }
+    if let Some(rest) = crate::lunar::lunar_text(s) {
+        return crate::lunar::parse(rest)
+            .map(|d| {
+                Some(Birthday {
+                    year: d.year,
+                    month: d.month,
+                    day: d.day,
+                    lunar: if d.leap { 2 } else { 1 },
+                })
+            })
+            .ok_or(());
+    }
     parse_month_day(s)
-        .map(|(year, month, day)| Some(Birthday { year, month, day }))
+        .map(|(year, month, day)| {
+            Some(Birthday {
+                year,
+                month,
+                day,
+                lunar: 0,
+            })
+        })
         .ok_or(())
+}
+
+/// A stored birthday written back as the form and exports show it: `1990-03-05`, `03-05`,
+/// `农历1990-03-05`, `农历闰04-08`.
+pub fn birthday_text(md: Option<&str>, year: Option<i32>, lunar: u8) -> String {
+    let Some(md) = md else {
+        return String::new();
+    };
+    let prefix = match lunar {
+        1 => "农历",
+        2 => "农历闰",
+        _ => "",
+    };
+    match year {
+        Some(y) => format!("{prefix}{y}-{md}"),
+        None => format!("{prefix}{md}"),
+    }
 }
 
 fn too_long(s: &str, max: u32) -> bool {

@@ -33,6 +33,13 @@ pub struct BirthdayItem {
     pub in_days: u32,
     /// The age they turn, when the year is known.
     pub turns: Option<i32>,
+    /// A lunar birthday (农历): its name ("三月初五", "闰四月初八"), celebrated this year on
+    /// the solar `MM-DD` in `birth_md`.
+    pub lunar: Option<String>,
+    /// How a lunar birthday was placed this year when not as written: `leap_as_regular` (a
+    /// 闰月 birthday in a year without that leap month, in the ordinary month), `short_month`
+    /// (三十 in a 29-day month, on 廿九).
+    pub shift: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -153,39 +160,69 @@ fn section(
 }
 
 /// Members whose birthday is today or within `lead` days. In other years than leap years, a
-/// 29 February birthday is kept on 28 February.
+/// 29 February birthday is kept on 28 February. A lunar birthday (农历) counts on the solar day
+/// it falls on this year ([`crate::lunar`] says how a 闰月 or a missing 三十 is placed).
 fn birthdays(conn: &Connection, today: NaiveDate, lead: u32) -> Result<Vec<BirthdayItem>> {
-    let mut days: Vec<(String, u32, i32)> = Vec::new();
-    for i in 0..=lead.min(31) {
-        let d = today + Duration::days(i.into());
-        days.push((d.format("%m-%d").to_string(), i, d.year()));
-        let leap = NaiveDate::from_ymd_opt(d.year(), 2, 29).is_some();
-        if !leap && d.month() == 2 && d.day() == 28 {
-            days.push(("02-29".into(), i, d.year()));
-        }
-    }
     let mut out = Vec::new();
     let mut stmt = conn.prepare_cached(
         "SELECT id, nickname, birth_year FROM members INDEXED BY members_by_birthday
-         WHERE birth_md = ?1 AND deleted_at IS NULL ORDER BY sort_key, id",
+         WHERE birth_md = ?1 AND birth_lunar = ?2 AND deleted_at IS NULL ORDER BY sort_key, id",
     )?;
-    for (md, in_days, year) in days {
-        let rows = stmt.query_map([&md], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<i32>>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (member_id, nickname, birth_year) = row?;
-            out.push(BirthdayItem {
-                member_id,
-                nickname,
-                birth_md: md.clone(),
-                in_days,
-                turns: birth_year.map(|y| year - y).filter(|a| *a > 0),
-            });
+    for i in 0..=lead.min(31) {
+        let d = today + Duration::days(i.into());
+        let solar_md = d.format("%m-%d").to_string();
+        // What is stored (month-day, 0 solar / 1 lunar / 2 leap month) that falls on `d`.
+        let mut asks: Vec<(String, u8, Option<&'static str>)> = vec![(solar_md.clone(), 0, None)];
+        let leap = NaiveDate::from_ymd_opt(d.year(), 2, 29).is_some();
+        if !leap && d.month() == 2 && d.day() == 28 {
+            asks.push(("02-29".into(), 0, None));
+        }
+        let (ly, lm, ld, in_leap) = crate::lunar::of_solar(d);
+        let last = crate::lunar::month_days(ly, lm, in_leap) == ld;
+        let mut days = vec![(ld, None)];
+        if last && ld == 29 {
+            days.push((30, Some("short_month")));
+        }
+        for (day, shift) in days {
+            let md = format!("{lm:02}-{day:02}");
+            if in_leap {
+                asks.push((md, 2, shift));
+            } else {
+                asks.push((md.clone(), 1, shift));
+                if !crate::lunar::has_leap(ly, lm) {
+                    asks.push((md, 2, shift.or(Some("leap_as_regular"))));
+                }
+            }
+        }
+        for (md, kind, shift) in asks {
+            let rows = stmt.query_map(params![&md, kind], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<i32>>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (member_id, nickname, birth_year) = row?;
+                let year = if kind == 0 { d.year() } else { ly };
+                let lunar = (kind > 0).then(|| {
+                    let (m, dd) = (lm, md[3..].parse().unwrap_or(ld));
+                    crate::lunar::name(m, dd, kind == 2)
+                });
+                out.push(BirthdayItem {
+                    member_id,
+                    nickname,
+                    birth_md: if kind == 0 {
+                        md.clone()
+                    } else {
+                        solar_md.clone()
+                    },
+                    in_days: i,
+                    turns: birth_year.map(|y| year - y).filter(|a| *a > 0),
+                    lunar,
+                    shift: shift.map(String::from),
+                });
+            }
         }
     }
     Ok(out)

@@ -533,6 +533,27 @@ CREATE TABLE holiday_days (
 ) STRICT, WITHOUT ROWID;
 ";
 
+/// The calendar's second half: the owner's own content types, each group's posting pace
+/// (不打扰: at most so many posts a day, quiet hours) and lunar birthdays (0 a solar date, 1 a
+/// 农历 month-day, 2 a day of a leap month 闰月; `birth_md` then holds the lunar month-day).
+const V8_TYPES_PACE_LUNAR: &str = "
+CREATE TABLE content_types (
+    name        TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 40),
+    created_at  TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE group_post_limits (
+    group_id     INTEGER PRIMARY KEY REFERENCES groups (id) ON DELETE CASCADE,
+    max_per_day  INTEGER CHECK (max_per_day IS NULL OR max_per_day BETWEEN 1 AND 50),
+    quiet_from   TEXT CHECK (quiet_from IS NULL OR quiet_from GLOB '[0-2][0-9]:[0-5][0-9]'),
+    quiet_to     TEXT CHECK (quiet_to IS NULL OR quiet_to GLOB '[0-2][0-9]:[0-5][0-9]')
+) STRICT;
+
+ALTER TABLE members ADD COLUMN birth_lunar INTEGER NOT NULL DEFAULT 0
+    CHECK (birth_lunar IN (0, 1, 2));
+CREATE INDEX content_items_deleted ON content_items (deleted_at) WHERE deleted_at IS NOT NULL;
+";
+
 /// Every migration, oldest first. Append only.
 fn all() -> Migrations<'static> {
     Migrations::new(vec![
@@ -543,11 +564,12 @@ fn all() -> Migrations<'static> {
         M::up(V5_TODAY_INDEXES),
         M::up_with_hook("", v6_plain_checks),
         M::up(V7_CALENDAR),
+        M::up(V8_TYPES_PACE_LUNAR),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 7;
+pub const LATEST: u32 = 8;
 
 pub fn migrations() -> Migrations<'static> {
     all()

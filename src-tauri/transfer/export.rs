@@ -125,6 +125,7 @@ fn rows(
     let sql = format!(
         "SELECT m.nickname, m.display_name, m.real_name, m.region, m.occupation, m.phone,
             {wx}, {qq}, {mail}, m.source, i.nickname,
+            CASE m.birth_lunar WHEN 1 THEN '农历' WHEN 2 THEN '农历闰' ELSE '' END ||
             CASE WHEN m.birth_md IS NULL THEN NULL WHEN m.birth_year IS NULL THEN m.birth_md
                  ELSE m.birth_year || '-' || m.birth_md END,
             (SELECT group_concat(t.name, ',') FROM member_tags mt JOIN tags t ON t.id = mt.tag_id WHERE mt.member_id = m.id),

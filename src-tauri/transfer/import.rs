@@ -187,9 +187,11 @@ fn merged_input(conn: &Connection, id: i64, row: &MemberInput) -> Result<MemberI
     }
     let mut tags: Vec<String> = m.tags.iter().map(|t| t.name.clone()).collect();
     tags.extend(row.tags.iter().cloned());
-    let birthday = match (&m.birth_md, m.birth_year) {
-        (Some(md), Some(y)) => format!("{y}-{md}"),
-        (Some(md), None) => format!("--{md}"),
+    let birthday = match (&m.birth_md, m.birth_lunar) {
+        (Some(md), 0) if m.birth_year.is_none() => format!("--{md}"),
+        (Some(_), _) => {
+            crate::members::birthday_text(m.birth_md.as_deref(), m.birth_year, m.birth_lunar)
+        }
         _ => row.birthday.clone(),
     };
     Ok(MemberInput {
