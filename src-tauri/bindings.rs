@@ -6,7 +6,10 @@
 use crate::api::calendar::CalendarEvent;
 use crate::api::workspace::{Bootstrap, RestoreOutcome, WorkspaceStatus};
 use crate::api::{ApiError, ErrorCode};
-use crate::calendar::{CalendarFormat, ContentStatus, DayNote, ItemInput, Slot, SlotInput};
+use crate::calendar::{
+    CalendarFormat, ContentStatus, DayNote, FillReport, Item, ItemInput, PaceProblem, PaceWarning,
+    PostLimits, Slot, SlotInput,
+};
 use crate::groups::{
     Goal, GoalInput, Group, GroupCounts, GroupInput, GroupKind, GroupSummary, GroupView, Horizon,
     Platform, Stage, Threshold,
@@ -155,6 +158,11 @@ pub fn render() -> String {
         CalendarFormat,
         CalendarEvent,
         DayNote,
+        Item,
+        PostLimits,
+        PaceProblem,
+        PaceWarning,
+        FillReport,
     );
     out.trim_end().to_string() + "\n"
 }

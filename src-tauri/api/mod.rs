@@ -8,11 +8,13 @@
 #![allow(clippy::disallowed_methods)]
 
 pub mod calendar;
+pub mod content;
 mod error;
 pub mod files;
 pub mod groups;
 pub mod jobs;
 pub mod members;
+pub mod plan;
 pub mod reminders;
 pub mod settings;
 pub mod transfer;
@@ -118,6 +120,20 @@ macro_rules! api_handlers {
             $crate::api::calendar::calendar_feed,
             $crate::api::calendar::set_calendar_feed,
             $crate::api::calendar::export_calendar,
+            $crate::api::content::get_content,
+            $crate::api::content::update_content,
+            $crate::api::content::trash_content,
+            $crate::api::content::restore_content,
+            $crate::api::content::approve_content,
+            $crate::api::content::content_types,
+            $crate::api::content::add_content_type,
+            $crate::api::content::forget_content_type,
+            $crate::api::plan::week_themes,
+            $crate::api::plan::set_week_theme,
+            $crate::api::plan::fill_week,
+            $crate::api::plan::post_limits,
+            $crate::api::plan::set_post_limits,
+            $crate::api::plan::calendar_pace,
             $crate::api::files::pick_import_file,
             $crate::api::files::pick_export_file,
             $crate::api::files::pick_workspace_folder,

@@ -36,6 +36,9 @@ pub struct BirthdayItem {
     /// A lunar birthday (农历): its name ("三月初五", "闰四月初八"), celebrated this year on
     /// the solar `MM-DD` in `birth_md`.
     pub lunar: Option<String>,
+    /// The lunar birthday as stored: `MM-DD`, and whether of a leap month.
+    pub lunar_md: Option<String>,
+    pub lunar_leap: bool,
     /// How a lunar birthday was placed this year when not as written: `leap_as_regular` (a
     /// 闰月 birthday in a year without that leap month, in the ordinary month), `short_month`
     /// (三十 in a 29-day month, on 廿九).
@@ -220,6 +223,8 @@ fn birthdays(conn: &Connection, today: NaiveDate, lead: u32) -> Result<Vec<Birth
                     in_days: i,
                     turns: birth_year.map(|y| year - y).filter(|a| *a > 0),
                     lunar,
+                    lunar_md: (kind > 0).then(|| md.clone()),
+                    lunar_leap: kind == 2,
                     shift: shift.map(String::from),
                 });
             }

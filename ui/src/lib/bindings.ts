@@ -282,7 +282,11 @@ export type Member = { id: number, nickname: string, display_name: string, real_
 /**
  * `MM-DD`.
  */
-birth_md: string | null, birth_year: number | null, handles: Array<Handle>, fields: Array<FieldValue>, tags: Array<TagRef>, memberships: Array<Membership>, invitee_count: number, last_contact_at: string | null, created_at: string, updated_at: string, deleted_at: string | null, };
+birth_md: string | null, birth_year: number | null, 
+/**
+ * 0 a solar birthday, 1 a lunar (农历) month-day in `birth_md`, 2 one of a leap month.
+ */
+birth_lunar: number, handles: Array<Handle>, fields: Array<FieldValue>, tags: Array<TagRef>, memberships: Array<Membership>, invitee_count: number, last_contact_at: string | null, created_at: string, updated_at: string, deleted_at: string | null, };
 
 /**
  * A user-defined member field ("会员卡号").
@@ -553,7 +557,22 @@ in_days: number,
 /**
  * The age they turn, when the year is known.
  */
-turns: number | null, };
+turns: number | null, 
+/**
+ * A lunar birthday (农历): its name ("三月初五", "闰四月初八"), celebrated this year on
+ * the solar `MM-DD` in `birth_md`.
+ */
+lunar: string | null, 
+/**
+ * The lunar birthday as stored: `MM-DD`, and whether of a leap month.
+ */
+lunar_md: string | null, lunar_leap: boolean, 
+/**
+ * How a lunar birthday was placed this year when not as written: `leap_as_regular` (a
+ * 闰月 birthday in a year without that leap month, in the ordinary month), `short_month`
+ * (三十 in a 29-day month, on 廿九).
+ */
+shift: string | null, };
 
 export type CadenceSection = { items: Array<CadenceDue>, total: number, };
 
@@ -728,3 +747,49 @@ commerce: string | null,
  * No holiday schedule is loaded for this year.
  */
 unknown: boolean, };
+
+/**
+ * One item as the edit form loads it.
+ */
+export type Item = { id: number, input: ItemInput, approved_by: string, approved_at: string | null, posted_at: string | null, skip_reason: string, notes: string, };
+
+/**
+ * A group's posting pace; `None` everywhere means no limit.
+ */
+export type PostLimits = { group_id: number, max_per_day: number | null, 
+/**
+ * `HH:MM`; a span may cross midnight (22:00 → 08:00).
+ */
+quiet_from: string | null, quiet_to: string | null, };
+
+export type PaceProblem = "too_many" | "quiet";
+
+/**
+ * One warning: a group's day over its most, or one post in its quiet hours.
+ */
+export type PaceWarning = { problem: PaceProblem, date: string, group_id: number, group: string, 
+/**
+ * Posts that day (too many), with the most allowed.
+ */
+count: number, max: number, 
+/**
+ * The quiet span (quiet), `HH:MM–HH:MM`.
+ */
+quiet: string, 
+/**
+ * The calendar ids (`item-5`, `slot-3-2026-12-02`) the warning is about.
+ */
+entries: Array<string>, };
+
+/**
+ * What "fill next week" did.
+ */
+export type FillReport = { week_start: string, 
+/**
+ * Draft posts created from open slot occurrences.
+ */
+filled: number, 
+/**
+ * Day themes carried over from the week before.
+ */
+themes: number, };

@@ -32,3 +32,21 @@ export function rhythmRule(r: Rhythm, weekday: number): string {
       return "FREQ=MONTHLY;BYDAY=-1FR";
   }
 }
+
+/** `YYYY-MM-DD` plus `n` days (calendar arithmetic, no time zone involved). */
+function ymd(date: string): [number, number, number] {
+  const [y = 1970, m = 1, d = 1] = date.split("-").map(Number);
+  return [y, m, d];
+}
+
+export function addDays(date: string, n: number): string {
+  const [y, m, d] = ymd(date);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** The Monday of the week containing `date`. */
+export function mondayOf(date: string): string {
+  const [y, m, d] = ymd(date);
+  const wd = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  return addDays(date, -wd);
+}

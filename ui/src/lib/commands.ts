@@ -18,6 +18,7 @@ import type {
   Delivery,
   ExportFormat,
   FieldError,
+  FillReport,
   Group,
   GroupCounts,
   GroupInput,
@@ -28,6 +29,7 @@ import type {
   ImportReport,
   Interaction,
   InteractionInput,
+  Item,
   ItemInput,
   JoinInput,
   Level,
@@ -41,8 +43,10 @@ import type {
   MemberStatus,
   MembershipEdit,
   Note,
+  PaceWarning,
   PointsEntry,
   PointsInput,
+  PostLimits,
   Referral,
   Reminder,
   ReminderInput,
@@ -244,6 +248,34 @@ export const commands = {
     invoke<number>("set_calendar_feed", { path }),
   exportCalendar: (from: string, to: string, format: CalendarFormat, path: string): Promise<number> =>
     invoke<number>("export_calendar", { from, to, format, path }),
+  getContent: (id: number): Promise<Item> =>
+    invoke<Item>("get_content", { id }),
+  updateContent: (id: number, input: ItemInput): Promise<null> =>
+    invoke<null>("update_content", { id, input }),
+  trashContent: (id: number): Promise<null> =>
+    invoke<null>("trash_content", { id }),
+  restoreContent: (id: number): Promise<null> =>
+    invoke<null>("restore_content", { id }),
+  approveContent: (id: number, by: string): Promise<null> =>
+    invoke<null>("approve_content", { id, by }),
+  contentTypes: (): Promise<string[]> =>
+    invoke<string[]>("content_types"),
+  addContentType: (name: string): Promise<null> =>
+    invoke<null>("add_content_type", { name }),
+  forgetContentType: (name: string): Promise<null> =>
+    invoke<null>("forget_content_type", { name }),
+  weekThemes: (week: string): Promise<string[]> =>
+    invoke<string[]>("week_themes", { week }),
+  setWeekTheme: (week: string, weekday: number, theme: string): Promise<null> =>
+    invoke<null>("set_week_theme", { week, weekday, theme }),
+  fillWeek: (week: string): Promise<FillReport> =>
+    invoke<FillReport>("fill_week", { week }),
+  postLimits: (): Promise<PostLimits[]> =>
+    invoke<PostLimits[]>("post_limits"),
+  setPostLimits: (limits: PostLimits): Promise<null> =>
+    invoke<null>("set_post_limits", { limits }),
+  calendarPace: (from: string, to: string): Promise<PaceWarning[]> =>
+    invoke<PaceWarning[]>("calendar_pace", { from, to }),
   pickImportFile: (title: string): Promise<string | null> =>
     invoke<string | null>("pick_import_file", { title }),
   pickExportFile: (title: string, suggested: string): Promise<string | null> =>

@@ -55,10 +55,36 @@ export function emptyMemberInput(): MemberInput {
   };
 }
 
-/** A birthday as typed back into the form: `1990-03-05` or `03-05`. */
-export function birthdayText(m: { birth_md: string | null; birth_year: number | null }): string {
+/** A birthday as typed back into the form: `1990-03-05`, `03-05`, `农历1990-03-05`, `农历闰04-08`. */
+export function birthdayText(m: { birth_md: string | null; birth_year: number | null; birth_lunar?: number }): string {
   if (!m.birth_md) return "";
-  return m.birth_year ? `${m.birth_year}-${m.birth_md}` : m.birth_md;
+  const prefix = m.birth_lunar === 2 ? "农历闰" : m.birth_lunar === 1 ? "农历" : "";
+  return prefix + (m.birth_year ? `${m.birth_year}-${m.birth_md}` : m.birth_md);
+}
+
+const LUNAR_MONTHS = ["正月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "冬月", "腊月"];
+const LUNAR_DAYS = [
+  "初一", "初二", "初三", "初四", "初五", "初六", "初七", "初八", "初九", "初十",
+  "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+  "廿一", "廿二", "廿三", "廿四", "廿五", "廿六", "廿七", "廿八", "廿九", "三十",
+];
+
+/** A lunar month-day as calendars print it (`闰四月初八`), or `lunar 4/8 (leap)` in English. */
+export function lunarName(md: string, leap: boolean, lang: string): string {
+  const [m = 1, d = 1] = md.split("-").map(Number);
+  if (lang !== "zh-CN") return `lunar ${m}/${d}${leap ? " (leap month)" : ""}`;
+  return `农历${leap ? "闰" : ""}${LUNAR_MONTHS[m - 1] ?? ""}${LUNAR_DAYS[d - 1] ?? ""}`;
+}
+
+/** Whether a typed birthday is marked as lunar (农历/阴历/lunar). */
+export function isLunarText(s: string): boolean {
+  return /^\s*(农历|阴历|旧历|lunar)/i.test(s);
+}
+
+/** The typed birthday with its lunar mark put on or taken off. */
+export function withLunar(s: string, lunar: boolean, lang: string): string {
+  const bare = s.replace(/^\s*(农历|阴历|旧历|lunar)[:： ]*/i, "");
+  return lunar ? `${lang === "zh-CN" ? "农历" : "lunar "}${bare}` : bare;
 }
 
 export function inputOf(m: Member): MemberInput {
