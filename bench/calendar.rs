@@ -1,7 +1,11 @@
 //! Content-calendar benchmark: expanding a year of 50 slots (beside the `rrule` crate alone on
 //! the same rules) and exporting a year to ICS (beside the raw SELECT + rrule expansion), on
-//! a workspace with 30 groups, 50 slots and 5,000 content items. Results to stdout and
-//! `target/bench/calendar.md`. Run: `cargo bench --bench calendar`.
+//! a workspace with 30 groups, 50 slots and 5,000 content items; and the month view drawn in
+//! the real window (the release app under Xvfb, stepping back through the twelve months of
+//! such a workspace, each timed in the page from the click to the frame after it is painted,
+//! beside the same month's data over IPC alone). Results to stdout and
+//! `target/bench/calendar.md`. Run: `cargo build --release --bin groupdesk` then
+//! `xvfb-run cargo bench --bench calendar`.
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use groupdesk::calendar::{
     self, CalendarExport, CalendarFormat, ContentStatus, CsvEncoding, ItemInput, SlotInput,
@@ -34,6 +38,9 @@ fn median(mut f: impl FnMut()) -> (f64, f64) {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench/calendar");
     let _ = std::fs::remove_dir_all(&root);
     let now = Utc.with_ymd_and_hms(2026, 12, 3, 4, 0, 0).unwrap();
@@ -42,55 +49,7 @@ fn main() {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
     );
-    store
-        .write(|w| -> Result<(), Box<dyn std::error::Error>> {
-            let mut groups = Vec::new();
-            for i in 0..30 {
-                let g = groupdesk::groups::GroupInput::named(
-                    &format!("社群{i}"),
-                    groupdesk::groups::Platform::Wechat,
-                );
-                groups.push(groupdesk::groups::create_id(w, &g, now)?);
-            }
-            for i in 0..50 {
-                calendar::create_slot(
-                    w,
-                    &SlotInput {
-                        group_id: groups[i % 30],
-                        title: format!("固定栏目{i}"),
-                        kind: "share".into(),
-                        rule: RULES[i % RULES.len()].into(),
-                        starts: "2026-01-05 20:00".into(),
-                        tz: "Asia/Shanghai".into(),
-                        until: None,
-                        count: None,
-                        cn_workdays: i % 5 == 0,
-                    },
-                    now,
-                )?;
-            }
-            for i in 0..5_000 {
-                let day = year.0 + Duration::days(i % 365);
-                calendar::create_item(
-                    w,
-                    &ItemInput {
-                        kind: "topic".into(),
-                        title: format!("内容{i}"),
-                        body: "今晚 20:00 见，记得 @所有人".into(),
-                        groups: vec![groups[i as usize % 30]],
-                        planned_date: day.to_string(),
-                        planned_time: Some("21:00".into()),
-                        tz: "Asia/Shanghai".into(),
-                        status: ContentStatus::Draft,
-                        slot_id: None,
-                        slot_date: None,
-                    },
-                    now,
-                )?;
-            }
-            Ok(())
-        })
-        .unwrap();
+    populate(&mut store, year.0, now);
     let conn = store.conn();
     let slots = calendar::list_slots(conn).unwrap();
     let mut n = 0;
@@ -171,6 +130,139 @@ fn main() {
         bytes as f64 / 1024.0,
         ics_p50 / raw_p50,
     );
+    report.push_str(&month_view_in_window(root.parent().unwrap()));
     std::fs::write(root.parent().unwrap().join("calendar.md"), &report).unwrap();
     println!("{report}");
+}
+
+/// 30 groups, 50 slots (five rhythms, every fifth on mainland workdays) starting on
+/// `first`'s first Monday, and 5,000 posts spread over the 365 days from `first`.
+fn populate(store: &mut Store, first: NaiveDate, now: chrono::DateTime<Utc>) {
+    let monday = first + Duration::days((7 - first.weekday().num_days_from_monday() as i64) % 7);
+    let starts = format!("{monday} 20:00");
+    store
+        .write(|w| -> Result<(), Box<dyn std::error::Error>> {
+            let mut groups = Vec::new();
+            for i in 0..30 {
+                let g = groupdesk::groups::GroupInput::named(
+                    &format!("社群{i}"),
+                    groupdesk::groups::Platform::Wechat,
+                );
+                groups.push(groupdesk::groups::create_id(w, &g, now)?);
+            }
+            for i in 0..50 {
+                calendar::create_slot(
+                    w,
+                    &SlotInput {
+                        group_id: groups[i % 30],
+                        title: format!("固定栏目{i}"),
+                        kind: "share".into(),
+                        rule: RULES[i % RULES.len()].into(),
+                        starts: starts.clone(),
+                        tz: "Asia/Shanghai".into(),
+                        until: None,
+                        count: None,
+                        cn_workdays: i % 5 == 0,
+                    },
+                    now,
+                )?;
+            }
+            for i in 0..5_000 {
+                let day = first + Duration::days(i % 365);
+                calendar::create_item(
+                    w,
+                    &ItemInput {
+                        kind: "topic".into(),
+                        title: format!("内容{i}"),
+                        body: "今晚 20:00 见，记得 @所有人".into(),
+                        groups: vec![groups[i as usize % 30]],
+                        planned_date: day.to_string(),
+                        planned_time: Some("21:00".into()),
+                        tz: "Asia/Shanghai".into(),
+                        status: ContentStatus::Draft,
+                        slot_id: None,
+                        slot_date: None,
+                    },
+                    now,
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// The month view in the real window: the release binary on a workspace whose 5,000 posts
+/// fill the twelve months up to today, playing the `calendar` probe scenario.
+#[allow(clippy::disallowed_methods)] // the app opens on today: the data must be around it
+fn month_view_in_window(bench: &std::path::Path) -> String {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/groupdesk");
+    if !bin.exists() || std::env::var_os("DISPLAY").is_none() {
+        return "\n(month view in the window: skipped — needs `cargo build --release --bin groupdesk` and an X display)\n".into();
+    }
+    let now = Utc::now();
+    let dir = bench.join("calendar-window");
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut store = Store::open_dir(&dir, now).unwrap();
+    populate(&mut store, now.date_naive() - Duration::days(364), now);
+    drop(store);
+    let mut child = Command::new(&bin)
+        .arg("--data-dir")
+        .arg(&dir)
+        .env("GROUPDESK_STARTUP_PROBE", "calendar")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the app");
+    let stderr = child.stderr.take().unwrap();
+    let (mut months, mut events, mut ipc) = (Vec::new(), Vec::new(), Vec::new());
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let mut it = line.split_whitespace();
+            if it.next() != Some("probe:") {
+                continue;
+            }
+            let (Some(name), Some(v)) = (it.next(), it.next().and_then(|v| v.parse::<f64>().ok()))
+            else {
+                continue;
+            };
+            match name {
+                "calendar-month" => months.push(v),
+                "calendar-month-events" => events.push(v),
+                "calendar-month-ipc" => ipc.push(v),
+                _ => {}
+            }
+        }
+        (months, events, ipc)
+    });
+    let deadline = Instant::now() + std::time::Duration::from_secs(180);
+    while child.try_wait().ok().flatten().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let (mut months, mut events, mut ipc) = reader.join().unwrap();
+    if months.is_empty() {
+        return "\n(month view in the window: the app reported no timings)\n".into();
+    }
+    let mid = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (v[v.len() / 2], v[v.len() - 1])
+    };
+    let (m50, mmax) = mid(&mut months);
+    let (e50, _) = mid(&mut events);
+    let (i50, _) = mid(&mut ipc);
+    format!(
+        "\n## Month view in the real window (release build, Xvfb)\n\n\
+         The same workspace shape over the twelve months up to today; each of {} months is timed \
+         in the page from clicking \"previous\" to the frame after it is painted (load, layout, \
+         paint), p50 / max.\n\n\
+         | | p50 | max | beside |\n|---|---|---|---|\n\
+         | a month view ({e50:.0} events drawn; aim < 100 ms) | {m50:.1} ms | {mmax:.1} ms | its data over IPC alone {i50:.1} ms ({:.1}x) |\n",
+        months.len(),
+        m50 / i50.max(0.01),
+    )
 }

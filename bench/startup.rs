@@ -45,6 +45,67 @@ fn launch(bin: &Path, args: &[&str]) -> Result<Duration, String> {
     result.map_err(|_| format!("{} never reported ready", bin.display()))
 }
 
+/// Bytes of `path` compressed with `gzip -9` (as a `.deb`'s data archive compresses it).
+fn gzipped(path: &Path) -> Option<u64> {
+    let out = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .ok()?;
+    out.status.success().then_some(out.stdout.len() as u64)
+}
+
+/// The package size table: both release binaries as shipped (stripped) and compressed, and
+/// GroupDesk's `.deb` when the README's bundle command has made one. The bare window has no
+/// package of its own, so its `.deb` is estimated as GroupDesk's with the binary swapped (the
+/// same icons, desktop file and control files).
+fn sizes(app: &Path, empty: &Path, target: &Path) -> String {
+    let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let (a, e) = (size(app), size(empty));
+    let (Some(az), Some(ez)) = (gzipped(app), gzipped(empty)) else {
+        return String::new();
+    };
+    let mut out = format!(
+        "\n| package | binary (MiB) | binary gzip -9 (MiB) | .deb (MiB) | vs bare window |\n|---|---|---|---|---|\n\
+         | empty Tauri 2 window | {:.2} | {:.2} | {} | 1.00x |\n",
+        mib(e),
+        mib(ez),
+        "—",
+    );
+    let deb = std::fs::read_dir(target.join("release/bundle/deb"))
+        .ok()
+        .and_then(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|x| x == "deb"))
+        });
+    match deb {
+        Some(deb) => {
+            let d = size(&deb);
+            let bare = d.saturating_sub(az) + ez;
+            out = out.replace(
+                "| — | 1.00x |",
+                &format!("| {:.2} (estimated) | 1.00x |", mib(bare)),
+            );
+            out.push_str(&format!(
+                "| GroupDesk | {:.2} | {:.2} | {:.2} | {:.2}x (aim ≤ 2x) |\n",
+                mib(a),
+                mib(az),
+                mib(d),
+                d as f64 / bare as f64
+            ));
+        }
+        None => out.push_str(&format!(
+            "| GroupDesk | {:.2} | {:.2} | (no bundle: see README) | {:.2}x compressed |\n",
+            mib(a),
+            mib(az),
+            az as f64 / ez as f64
+        )),
+    }
+    out
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -132,6 +193,7 @@ fn main() {
             m / base
         ));
     }
+    report.push_str(&sizes(&app, &empty, &target));
     println!("Startup to first data on screen, {runs} launches each (after one warm-up):\n");
     println!("{report}");
     let out = target.join("bench");

@@ -356,6 +356,22 @@ fn plan_week_json_is_the_contract_scripts_read() {
     assert_eq!(slots.as_array().unwrap().len(), 1);
 }
 
+/// A scheduled post for group `g` on 9 December 2026 at `time` (Shanghai).
+fn scheduled_post(g: i64, title: &str, time: &str) -> ItemInput {
+    ItemInput {
+        kind: "share".into(),
+        title: title.into(),
+        body: String::new(),
+        groups: vec![g],
+        planned_date: "2026-12-09".into(),
+        planned_time: Some(time.into()),
+        tz: "Asia/Shanghai".into(),
+        status: ContentStatus::Scheduled,
+        slot_id: None,
+        slot_date: None,
+    }
+}
+
 struct Host {
     session: groupdesk::session::Session,
     seen: std::sync::Mutex<Vec<groupdesk::scheduler::Announcement>>,
@@ -367,7 +383,11 @@ impl groupdesk::scheduler::Host for Host {
     }
     fn announce(&self, _: groupdesk::settings::Language, what: groupdesk::scheduler::Announcement) {
         // Only the posts (the morning digest fires in these turns too).
-        if matches!(what, groupdesk::scheduler::Announcement::Posts(_)) {
+        if matches!(
+            what,
+            groupdesk::scheduler::Announcement::Posts(_)
+                | groupdesk::scheduler::Announcement::MissedPosts(_)
+        ) {
             self.seen.lock().unwrap().push(what);
         }
     }
@@ -380,18 +400,7 @@ async fn a_timed_post_is_announced_once_at_its_time_and_again_after_a_move() {
     let (dir, mut s, g) = setup();
     let at = |h, m| chrono::Utc.with_ymd_and_hms(2026, 12, 9, h, m, 0).unwrap();
     let made = at(0, 0);
-    let post = |title: &str, time: &str| ItemInput {
-        kind: "share".into(),
-        title: title.into(),
-        body: String::new(),
-        groups: vec![g],
-        planned_date: "2026-12-09".into(),
-        planned_time: Some(time.into()),
-        tz: "Asia/Shanghai".into(),
-        status: ContentStatus::Scheduled,
-        slot_id: None,
-        slot_date: None,
-    };
+    let post = |title: &str, time: &str| scheduled_post(g, title, time);
     let id = s
         .write(|w| calendar::create_item(w, &post("嘉宾分享", "20:00"), made))
         .unwrap();
@@ -706,4 +715,27 @@ async fn a_timed_post_is_pushed_to_the_webhooks_that_take_reminders() {
     )
     .await;
     server.verify().await;
+}
+
+#[tokio::test]
+async fn a_post_that_came_due_while_the_app_was_closed_is_shown_once_at_the_next_start() {
+    use chrono::TimeZone;
+    use groupdesk::scheduler::{self, Announcement};
+    let (dir, mut s, g) = setup();
+    let at = |h, m| chrono::Utc.with_ymd_and_hms(2026, 12, 9, h, m, 0).unwrap();
+    s.write(|w| calendar::create_item(w, &scheduled_post(g, "嘉宾分享", "20:00"), at(0, 0)))
+        .unwrap();
+    let host = Host {
+        session: groupdesk::session::Session::new(dir.path().to_path_buf(), Ok(s)),
+        seen: Default::default(),
+    };
+    // The app was closed at 12:00 UTC (20:00 Shanghai) and starts at 14:00.
+    let started = at(14, 0);
+    scheduler::turn(&host, started, started).await;
+    scheduler::turn(&host, started, at(14, 1)).await;
+    let seen = host.seen.lock().unwrap();
+    assert_eq!(seen.len(), 1, "shown once");
+    assert!(
+        matches!(&seen[0], Announcement::MissedPosts(p) if p.len() == 1 && p[0].title == "嘉宾分享")
+    );
 }

@@ -22,6 +22,16 @@ pub fn update_content(
     state.write(|w| Ok::<_, ApiError>(calendar::update_item(w, id, &input, Utc::now())?))
 }
 
+/// Saves a post's private notes.
+#[tauri::command(async)]
+pub fn set_content_notes(
+    state: State<'_, Session>,
+    id: i64,
+    notes: String,
+) -> Result<(), ApiError> {
+    state.write(|w| Ok::<_, ApiError>(calendar::set_notes(w, id, &notes, Utc::now())?))
+}
+
 /// Moves a post to the trash; the toast's Undo calls [`restore_content`].
 #[tauri::command(async)]
 pub fn trash_content(state: State<'_, Session>, id: i64) -> Result<(), ApiError> {

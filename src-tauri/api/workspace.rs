@@ -180,6 +180,15 @@ pub fn open_other_workspace(
     Ok(())
 }
 
+/// A timing a benchmark scenario measured in the window (`probe: NAME MS`, on stderr); a
+/// no-op unless a benchmark launched the app.
+#[tauri::command(async)]
+pub fn probe_timing(name: String, ms: f64) {
+    if crate::probe::enabled() {
+        eprintln!("probe: {name} {ms:.2}");
+    }
+}
+
 /// Called by the UI once the first screen shows workspace data. With
 /// `GROUPDESK_STARTUP_PROBE=1` (the startup benchmark) it prints a line and quits.
 #[tauri::command(async)]

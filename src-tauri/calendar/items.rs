@@ -300,6 +300,25 @@ pub fn restore_item(w: &Write, id: i64, now: DateTime<Utc>) -> Result<()> {
     Ok(())
 }
 
+/// Sets an item's private notes (the owner's, never exported to a helper's calendar).
+pub fn set_notes(w: &Write, id: i64, notes: &str, now: DateTime<Utc>) -> Result<()> {
+    if notes.chars().count() > 5_000 || has_control(notes, true) {
+        return Err(CalendarError::Invalid(vec![FieldError::new(
+            "notes",
+            Rule::TooLong { max: 5_000 },
+        )]));
+    }
+    let n = w.execute(
+        "UPDATE content_items SET notes = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+        params![id, notes, to_db(now)],
+    )?;
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    w.changed(Area::Calendar, [id]);
+    Ok(())
+}
+
 /// Approves an item (审批): who approved it (a helper's name, or the owner) and when.
 pub fn approve(w: &Write, id: i64, by: &str, now: DateTime<Utc>) -> Result<()> {
     let by = by.trim();

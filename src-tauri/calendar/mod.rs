@@ -24,8 +24,8 @@ pub use feed::{feed_path, set_feed_path, write_feed};
 pub use holidays::{day_kind, import_holiday_cn, set_day, unknown_years, DayKind, PUBLISHED_UNTIL};
 pub use import::{import_content, kind_key, ContentImportReport};
 pub use items::{
-    approve, create_item, fill_slot, get_item, move_item, next_post_at, restore_item, set_status,
-    take_due_posts, trash_item, update_item, ContentStatus, DuePost, Item, ItemInput,
+    approve, create_item, fill_slot, get_item, move_item, next_post_at, restore_item, set_notes,
+    set_status, take_due_posts, trash_item, update_item, ContentStatus, DuePost, Item, ItemInput,
 };
 pub use pace::{in_quiet, limits, set_limits, warnings, PaceProblem, PaceWarning, PostLimits};
 pub use plan::{entries, week, Entry, EntryKind, WeekPlan};

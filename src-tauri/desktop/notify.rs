@@ -51,13 +51,16 @@ fn texts(language: Language, what: &Announcement) -> (String, String) {
                 )
             }
         }
-        Announcement::Posts(posts) => {
-            let title = if zh {
-                "该发内容了"
-            } else {
-                "Time to post"
-            }
-            .to_string();
+        Announcement::Posts(posts) | Announcement::MissedPosts(posts) => {
+            let missed = matches!(what, Announcement::MissedPosts(_));
+            let title = match (zh, missed) {
+                (true, false) => "该发内容了".to_string(),
+                (false, false) => "Time to post".to_string(),
+                (true, true) => format!("群主工作台关闭期间错过了 {} 条内容", posts.len()),
+                (false, true) => {
+                    format!("{} posts came due while GroupDesk was closed", posts.len())
+                }
+            };
             let body = posts
                 .iter()
                 .take(5)
@@ -133,6 +136,11 @@ impl Host for DesktopHost {
                 kind: "digest",
                 count: 0,
                 names: Vec::new(),
+            },
+            Announcement::MissedPosts(p) => Fired {
+                kind: "missed_posts",
+                count: p.len(),
+                names: p.iter().map(|x| x.title.clone()).collect(),
             },
             Announcement::Posts(p) => Fired {
                 kind: "posts",

@@ -33,8 +33,10 @@ pub enum Announcement {
     Missed(Vec<DueReminder>),
     /// The morning summary.
     Digest(digest::Digest),
-    /// Timed posts whose moment came (missed ones, found at start, come as one list too).
+    /// Timed posts whose moment came while the app ran.
     Posts(Vec<crate::calendar::DuePost>),
+    /// Timed posts whose moment came while the app was closed, found at start (shown once).
+    MissedPosts(Vec<crate::calendar::DuePost>),
 }
 
 /// Where the scheduler lives: the workspace, and how announcements reach the user (desktop
@@ -82,6 +84,18 @@ pub async fn run<H: Host>(host: Arc<H>, started: DateTime<Utc>) {
     }
 }
 
+/// Splits what came due into what fell due while the app was closed (before `started`, past
+/// a grace) and what came on time.
+fn split_missed<T>(
+    items: Vec<T>,
+    fire_at: impl Fn(&T) -> &str,
+    started: DateTime<Utc>,
+) -> (Vec<T>, Vec<T>) {
+    items.into_iter().partition(|x| {
+        crate::dates::from_db(fire_at(x)).is_some_and(|t| t < started - MISSED_GRACE)
+    })
+}
+
 /// One turn: announce what is due at `now`, send the digest if its time came, deliver due
 /// webhook pushes; returns when the next turn is needed.
 pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
@@ -112,9 +126,7 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
         }
     };
     if !due.is_empty() {
-        let (missed, on_time): (Vec<_>, Vec<_>) = due.into_iter().partition(|d| {
-            crate::dates::from_db(&d.fire_at).is_some_and(|t| t < started - MISSED_GRACE)
-        });
+        let (missed, on_time) = split_missed(due, |d| &d.fire_at, started);
         if !missed.is_empty() {
             host.announce(language, Announcement::Missed(missed));
         }
@@ -126,7 +138,13 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
         host.announce(language, Announcement::Digest(d));
     }
     if !posts.is_empty() {
-        host.announce(language, Announcement::Posts(posts));
+        let (missed, on_time) = split_missed(posts, |p| &p.fire_at, started);
+        if !missed.is_empty() {
+            host.announce(language, Announcement::MissedPosts(missed));
+        }
+        if !on_time.is_empty() {
+            host.announce(language, Announcement::Posts(on_time));
+        }
     }
     deliver::deliver_due(session, now).await;
     let next = session.read(|c| {

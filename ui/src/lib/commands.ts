@@ -84,6 +84,8 @@ export const commands = {
     invoke<null>("open_other_workspace", { dir }),
   startupReady: (): Promise<null> =>
     invoke<null>("startup_ready"),
+  probeTiming: (name: string, ms: number): Promise<null> =>
+    invoke<null>("probe_timing", { name, ms }),
   todayView: (): Promise<TodayView> =>
     invoke<TodayView>("today_view"),
   memberReminders: (memberId: number): Promise<Reminder[]> =>
@@ -252,6 +254,8 @@ export const commands = {
     invoke<Item>("get_content", { id }),
   updateContent: (id: number, input: ItemInput): Promise<null> =>
     invoke<null>("update_content", { id, input }),
+  setContentNotes: (id: number, notes: string): Promise<null> =>
+    invoke<null>("set_content_notes", { id, notes }),
   trashContent: (id: number): Promise<null> =>
     invoke<null>("trash_content", { id }),
   restoreContent: (id: number): Promise<null> =>

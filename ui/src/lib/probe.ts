@@ -1,6 +1,8 @@
-// The memory benchmark's scenario (bench/members.rs launches the app with
-// GROUPDESK_STARTUP_PROBE=members): scroll the whole book, search three times, open a member,
-// then report ready. Kept out of the screens and loaded only when a benchmark asks for it.
+// Benchmark scenarios, loaded only when a benchmark launches the app with
+// GROUPDESK_STARTUP_PROBE set: `members` (bench/members.rs) scrolls the whole book, searches
+// three times and opens a member; `calendar` (bench/calendar.rs) steps the month view back
+// through a year of posts and times each month from the click to its painted frame.
+import { tick } from "svelte";
 import { api } from "./api";
 
 export interface MembersProbe {
@@ -21,5 +23,45 @@ export async function playMembers(p: MembersProbe): Promise<void> {
   const first = p.first();
   if (first != null) await p.open(first);
   await pause(300);
+  await api.startupReady();
+}
+
+export interface CalendarProbe {
+  /** Resolves after the calendar's next load (events, notes, warnings) has been applied. */
+  nextLoad: () => Promise<void>;
+  button: (css: string) => HTMLElement | null;
+  range: () => { from: string; to: string } | null;
+}
+
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+export async function playCalendar(p: CalendarProbe): Promise<void> {
+  // Month view first (its first paint is not counted).
+  let loaded = p.nextLoad();
+  p.button(".ec-dayGridMonth")?.click();
+  await loaded;
+  await tick();
+  await frame();
+  await frame();
+  for (let i = 0; i < 11; i++) {
+    loaded = p.nextLoad();
+    const t0 = performance.now();
+    p.button(".ec-prev")?.click();
+    await loaded;
+    await tick();
+    // The frame after the one that painted the month: the month is on screen.
+    await frame();
+    await frame();
+    const ms = performance.now() - t0;
+    await api.probeTiming("calendar-month", ms);
+    await api.probeTiming("calendar-month-events", document.querySelectorAll(".ec-event").length);
+    const r = p.range();
+    if (r) {
+      // The same month's data alone over IPC, without drawing it.
+      const t1 = performance.now();
+      await api.calendarEvents(r.from, r.to, null);
+      await api.probeTiming("calendar-month-ipc", performance.now() - t1);
+    }
+  }
   await api.startupReady();
 }

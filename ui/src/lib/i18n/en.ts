@@ -794,4 +794,7 @@ export const en: Record<MessageKey, string> = {
   "member.lunar": "Lunar",
   "member.solar": "Solar",
   "member.lunar_leap": "Leap month",
+  "calendar.posts_missed": "{n} posts came due while GroupDesk was closed: {titles}",
+  "content.notes": "Notes",
+  "content.notes_hint": "For you only; never exported to a helper's calendar",
 };

@@ -792,6 +792,9 @@ export const zhCN = {
   "member.lunar": "农历",
   "member.solar": "公历",
   "member.lunar_leap": "闰月",
+  "calendar.posts_missed": "群主工作台关闭期间有 {n} 条内容到了发布时间：{titles}",
+  "content.notes": "备注",
+  "content.notes_hint": "只给自己看，不会导出到助理的日历",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
