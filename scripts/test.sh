@@ -37,7 +37,7 @@ if [ "${GROUPDESK_SKIP_BENCH:-0}" != 1 ]; then
   xvfb-run -a -s "-screen 0 1440x900x24" cargo bench --locked --bench members
   echo "==> Follow-ups benchmark (100,000 members, 200,000 follow-ups)"
   cargo bench --locked --bench followups
-  echo "==> Content calendar benchmark (50 slots, 5,000 items, a year)"
-  cargo bench --locked --bench calendar
+  echo "==> Content calendar benchmark (50 slots, 5,000 items, a year; the month view in the window)"
+  xvfb-run -a -s "-screen 0 1440x900x24" cargo bench --locked --bench calendar
   echo "Results: target/bench/startup.md, target/bench/members.md, target/bench/followups.md, target/bench/calendar.md"
 fi

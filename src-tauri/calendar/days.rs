@@ -7,8 +7,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
-use tyme4rs::tyme::solar::SolarDay;
-use tyme4rs::tyme::Culture;
+use tyme4rs::tyme::lunar::{LunarMonth, LUNAR_DAY_NAMES};
+use tyme4rs::tyme::solar::{SolarDay, SolarTerm};
+use tyme4rs::tyme::{Culture, Tyme};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DayNote {
@@ -42,7 +43,29 @@ fn commerce(
     })
 }
 
-/// The notes of every day in `[from, to]` (at most a year and a bit).
+/// The solar terms (节气) starting in `[from, to]`, by date: 24 a year, each computed once (a
+/// term per day asked of `tyme4rs` costs milliseconds of astronomy, a month view 42 of them).
+fn terms(from: NaiveDate, to: NaiveDate) -> std::collections::HashMap<NaiveDate, String> {
+    let mut out = std::collections::HashMap::new();
+    for y in from.year() - 1..=to.year() + 1 {
+        for i in 0..24 {
+            let term = SolarTerm::from_index(y as isize, i);
+            let s = term.get_solar_day();
+            let Some(d) =
+                NaiveDate::from_ymd_opt(s.get_year() as i32, s.get_month() as u32, s.get_day() as u32)
+            else {
+                continue;
+            };
+            if (from..=to).contains(&d) {
+                out.insert(d, term.get_name());
+            }
+        }
+    }
+    out
+}
+
+/// The notes of every day in `[from, to]` (at most a year and a bit). The lunar date is found
+/// once for the first day and then counted forward month by month.
 pub fn day_notes(
     conn: &Connection,
     from: NaiveDate,
@@ -50,19 +73,26 @@ pub fn day_notes(
 ) -> rusqlite::Result<Vec<DayNote>> {
     let to = to.min(from + Duration::days(400));
     let days = Days::load(conn, from, to)?;
+    let terms = terms(from, to);
     let mut out = Vec::new();
+    let first = SolarDay::from_ymd(from.year() as isize, from.month() as usize, from.day() as usize)
+        .get_lunar_day();
+    let mut month: LunarMonth = first.get_lunar_month();
+    let mut lunar_day = first.get_day();
+    let mut month_days = month.get_day_count();
     let mut d = from;
     while d <= to {
-        let solar = SolarDay::from_ymd(d.year() as isize, d.month() as usize, d.day() as usize);
-        let lunar = solar.get_lunar_day();
-        let month = lunar.get_lunar_month();
-        let lunar_text = if lunar.get_day() == 1 {
+        if lunar_day > month_days {
+            month = month.next(1);
+            lunar_day = 1;
+            month_days = month.get_day_count();
+        }
+        let lunar_text = if lunar_day == 1 {
             month.get_name()
         } else {
-            lunar.get_name()
+            LUNAR_DAY_NAMES[lunar_day - 1].to_string()
         };
-        let term_day = solar.get_term_day();
-        let term = (term_day.get_day_index() == 0).then(|| term_day.get_name());
+        let term = terms.get(&d).cloned();
         let (holiday, workday, unknown) = match days.kind(d) {
             DayKind::Holiday(n) => (Some(n), false, false),
             DayKind::Workday(n) => (Some(n), true, false),
@@ -75,11 +105,12 @@ pub fn day_notes(
             term,
             holiday: holiday.filter(|h| !h.is_empty()),
             workday,
-            commerce: commerce(d, month.get_month(), month.is_leap(), lunar.get_day())
+            commerce: commerce(d, month.get_month(), month.is_leap(), lunar_day)
                 .map(String::from),
             unknown,
         });
         d += Duration::days(1);
+        lunar_day += 1;
     }
     Ok(out)
 }
@@ -107,5 +138,26 @@ mod tests {
         let oct = day_notes(store.conn(), d(10, 1), d(10, 10)).unwrap();
         assert_eq!(oct[0].holiday.as_deref(), Some("国庆节"));
         assert!(oct[9].workday, "10 October is worked");
+    }
+
+    #[test]
+    fn counting_forward_gives_what_tyme4rs_says_for_every_day_of_two_years() {
+        let store = crate::store::Store::open_in_memory().unwrap();
+        let from = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let to = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+        for n in day_notes(store.conn(), from, to).unwrap() {
+            let d: NaiveDate = n.date.parse().unwrap();
+            let solar = SolarDay::from_ymd(d.year() as isize, d.month() as usize, d.day() as usize);
+            let lunar = solar.get_lunar_day();
+            let want = if lunar.get_day() == 1 {
+                lunar.get_lunar_month().get_name()
+            } else {
+                lunar.get_name()
+            };
+            assert_eq!(n.lunar, want, "{d}");
+            let term_day = solar.get_term_day();
+            let term = (term_day.get_day_index() == 0).then(|| term_day.get_name());
+            assert_eq!(n.term, term, "{d}");
+        }
     }
 }

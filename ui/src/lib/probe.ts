@@ -48,7 +48,9 @@ export async function playCalendar(p: CalendarProbe): Promise<void> {
     const t0 = performance.now();
     p.button(".ec-prev")?.click();
     await loaded;
+    await api.probeTiming("calendar-month-loaded", performance.now() - t0);
     await tick();
+    await api.probeTiming("calendar-month-ticked", performance.now() - t0);
     // The frame after the one that painted the month: the month is on screen.
     await frame();
     await frame();
@@ -61,6 +63,15 @@ export async function playCalendar(p: CalendarProbe): Promise<void> {
       const t1 = performance.now();
       await api.calendarEvents(r.from, r.to, null);
       await api.probeTiming("calendar-month-ipc", performance.now() - t1);
+      for (const [name, call] of [
+        ["days", () => api.calendarDays(r.from, r.to)],
+        ["pace", () => api.calendarPace(r.from, r.to)],
+        ["years", () => api.unknownHolidayYears(r.from, r.to)],
+      ] as const) {
+        const t2 = performance.now();
+        await call();
+        await api.probeTiming(`calendar-ipc-${name}`, performance.now() - t2);
+      }
     }
   }
   await api.startupReady();

@@ -797,4 +797,5 @@ export const en: Record<MessageKey, string> = {
   "calendar.posts_missed": "{n} posts came due while GroupDesk was closed: {titles}",
   "content.notes": "Notes",
   "content.notes_hint": "For you only; never exported to a helper's calendar",
+  "calendar.more": "{n} more…",
 };
