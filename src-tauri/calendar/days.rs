@@ -51,9 +51,11 @@ fn terms(from: NaiveDate, to: NaiveDate) -> std::collections::HashMap<NaiveDate,
         for i in 0..24 {
             let term = SolarTerm::from_index(y as isize, i);
             let s = term.get_solar_day();
-            let Some(d) =
-                NaiveDate::from_ymd_opt(s.get_year() as i32, s.get_month() as u32, s.get_day() as u32)
-            else {
+            let Some(d) = NaiveDate::from_ymd_opt(
+                s.get_year() as i32,
+                s.get_month() as u32,
+                s.get_day() as u32,
+            ) else {
                 continue;
             };
             if (from..=to).contains(&d) {
@@ -75,8 +77,12 @@ pub fn day_notes(
     let days = Days::load(conn, from, to)?;
     let terms = terms(from, to);
     let mut out = Vec::new();
-    let first = SolarDay::from_ymd(from.year() as isize, from.month() as usize, from.day() as usize)
-        .get_lunar_day();
+    let first = SolarDay::from_ymd(
+        from.year() as isize,
+        from.month() as usize,
+        from.day() as usize,
+    )
+    .get_lunar_day();
     let mut month: LunarMonth = first.get_lunar_month();
     let mut lunar_day = first.get_day();
     let mut month_days = month.get_day_count();
@@ -105,8 +111,7 @@ pub fn day_notes(
             term,
             holiday: holiday.filter(|h| !h.is_empty()),
             workday,
-            commerce: commerce(d, month.get_month(), month.is_leap(), lunar_day)
-                .map(String::from),
+            commerce: commerce(d, month.get_month(), month.is_leap(), lunar_day).map(String::from),
             unknown,
         });
         d += Duration::days(1);
