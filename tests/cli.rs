@@ -46,7 +46,13 @@ fn check_says_plainly_what_it_found() {
     let o = groupdesk(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
-    assert!(out.contains("Schema:    version 7"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "Schema:    version {}",
+            groupdesk::store::migrations::LATEST
+        )),
+        "{out}"
+    );
     assert!(out.contains("OK: the workspace is sound."), "{out}");
 
     std::fs::write(

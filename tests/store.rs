@@ -361,3 +361,39 @@ fn a_version_5_workspace_upgrades_to_plain_checks_that_allow_and_refuse_the_same
     let backups = store::backup::list(dir.path()).unwrap();
     assert!(backups[0].name.starts_with("pre-migration-v5-"));
 }
+
+#[test]
+fn a_version_7_workspace_with_a_calendar_upgrades_and_its_birthdays_stay_solar() {
+    // Version 7 (the first with the calendar): a member with a birthday and a planned post.
+    let dir = old_workspace(
+        7,
+        "INSERT INTO groups (id, name, platform, kind, created_at, updated_at)
+             VALUES (1, '读书会', 'wechat', 'interest', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+         INSERT INTO members (id, nickname, sort_key, birth_md, birth_year, created_at, updated_at)
+             VALUES (1, '王小雅', 'wangxiaoya', '03-05', 1990, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+         INSERT INTO content_items (id, kind, title, planned_date, planned_time, tz, status, created_at, updated_at)
+             VALUES (1, 'share', '嘉宾分享', '2026-12-09', '20:00', 'Asia/Shanghai', 'draft', '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z');
+         INSERT INTO content_item_groups (item_id, group_id) VALUES (1, 1);",
+    );
+    let store = Store::open_dir(dir.path(), now()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrations::LATEST);
+    let c = store.conn();
+    let one = |sql: &str| -> String { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        one("SELECT birth_year || '-' || birth_md || '/' || birth_lunar FROM members"),
+        "1990-03-05/0"
+    );
+    let item = groupdesk::calendar::get_item(c, 1).unwrap();
+    assert_eq!(
+        (item.input.title.as_str(), item.input.groups.as_slice()),
+        ("嘉宾分享", &[1][..])
+    );
+    assert!(groupdesk::calendar::own_types(c).unwrap().is_empty());
+    assert_eq!(one("PRAGMA integrity_check"), "ok");
+    let backups = store::backup::list(dir.path()).unwrap();
+    assert!(
+        backups[0].name.starts_with("pre-migration-v7-"),
+        "{}",
+        backups[0].name
+    );
+}
