@@ -797,5 +797,6 @@ export const en: Record<MessageKey, string> = {
   "calendar.posts_missed": "{n} posts came due while GroupDesk was closed: {titles}",
   "content.notes": "Notes",
   "content.notes_hint": "For you only; never exported to a helper's calendar",
-  "calendar.more": "{n} more…",
+  "calendar.more": "{n} posts: {titles}…",
+  "calendar.more_link": "+{n} more",
 };

@@ -795,7 +795,8 @@ export const zhCN = {
   "calendar.posts_missed": "群主工作台关闭期间有 {n} 条内容到了发布时间：{titles}",
   "content.notes": "备注",
   "content.notes_hint": "只给自己看，不会导出到助理的日历",
-  "calendar.more": "还有 {n} 条…",
+  "calendar.more": "{n} 条：{titles}…",
+  "calendar.more_link": "还有 {n} 条",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
