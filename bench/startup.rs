@@ -59,7 +59,7 @@ fn gzipped(path: &Path) -> Option<u64> {
 /// GroupDesk's `.deb` when the README's bundle command has made one. The bare window has no
 /// package of its own, so its `.deb` is estimated as GroupDesk's with the binary swapped (the
 /// same icons, desktop file and control files).
-fn sizes(app: &Path, empty: &Path, target: &Path) -> String {
+fn sizes(app: &Path, empty: &Path, profile_dir: &Path, profile: &str) -> String {
     let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let (a, e) = (size(app), size(empty));
@@ -67,13 +67,13 @@ fn sizes(app: &Path, empty: &Path, target: &Path) -> String {
         return String::new();
     };
     let mut out = format!(
-        "\n| package | binary (MiB) | binary gzip -9 (MiB) | .deb (MiB) | vs bare window |\n|---|---|---|---|---|\n\
+        "\n| package ({profile}) | binary (MiB) | binary gzip -9 (MiB) | .deb (MiB) | vs bare window |\n|---|---|---|---|---|\n\
          | empty Tauri 2 window | {:.2} | {:.2} | {} | 1.00x |\n",
         mib(e),
         mib(ez),
         "—",
     );
-    let deb = std::fs::read_dir(target.join("release/bundle/deb"))
+    let deb = std::fs::read_dir(profile_dir.join("bundle/deb"))
         .ok()
         .and_then(|d| {
             d.filter_map(Result::ok)
@@ -193,7 +193,24 @@ fn main() {
             m / base
         ));
     }
-    report.push_str(&sizes(&app, &empty, &target));
+    // Sizes of what ships: the `dist` profile's build when the README's bundle command has
+    // made one, else the release build's (larger: no LTO).
+    let dist = target.join("dist");
+    if dist.join("groupdesk").exists() && dist.join("examples/empty_window").exists() {
+        report.push_str(&sizes(
+            &dist.join("groupdesk"),
+            &dist.join("examples/empty_window"),
+            &dist,
+            "dist profile",
+        ));
+    } else {
+        report.push_str(&sizes(
+            &app,
+            &empty,
+            &target.join("release"),
+            "release profile",
+        ));
+    }
     println!("Startup to first data on screen, {runs} launches each (after one warm-up):\n");
     println!("{report}");
     let out = target.join("bench");

@@ -3,6 +3,8 @@
 //! occurrences as `plan week --json` — across New York's daylight-saving change, with
 //! holidays skipped, a 调休 Saturday added and a filled slot — and the same UIDs on a second
 //! export; the XLSX by calamine; the GBK CSV decoded back.
+mod common;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -213,6 +215,14 @@ fn ics_gives_calendar_programs_the_same_occurrences_as_the_plan() {
 #[test]
 fn the_week_plan_opens_in_a_spreadsheet_and_gbk_csv_decodes_back() {
     let dir = setup();
+    // A theme for Monday 5 October, as the week plan sets it.
+    {
+        let mut store = groupdesk::store::Store::open_dir(dir.path(), common::now()).unwrap();
+        let monday = chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap();
+        store
+            .write(|w| groupdesk::calendar::set_theme(w, monday, 0, "国庆特辑"))
+            .unwrap();
+    }
     let out = tempfile::tempdir().unwrap();
     let xlsx = out.path().join("周计划.xlsx");
     groupdesk(
@@ -233,7 +243,11 @@ fn the_week_plan_opens_in_a_spreadsheet_and_gbk_csv_decodes_back() {
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
     let sheet = book.worksheet_range_at(0).unwrap().unwrap();
-    assert_eq!(sheet.get_value((0, 1)).unwrap().to_string(), "周一\n10-05");
+    assert_eq!(
+        sheet.get_value((0, 1)).unwrap().to_string(),
+        "周一\n10-05\n国庆特辑"
+    );
+    assert_eq!(sheet.get_value((0, 2)).unwrap().to_string(), "周二\n10-06");
     let groups: Vec<String> = (1..sheet.height() as u32)
         .map(|r| sheet.get_value((r, 0)).unwrap().to_string())
         .collect();
@@ -275,8 +289,8 @@ fn the_week_plan_opens_in_a_spreadsheet_and_gbk_csv_decodes_back() {
     let mut lines = text.lines();
     assert_eq!(lines.next().unwrap(), "日期,时间,社群,类型,标题,正文,状态");
     assert!(
-        text.contains("2026-10-10,08:00,读书会,morning_brief,\"工作日 早报，早安\",,待填写")
-            || text.contains("2026-10-10,08:00,读书会,morning_brief,工作日 早报，早安,,待填写"),
+        text.contains("2026-10-10,08:00,读书会,早报,\"工作日 早报，早安\",,待填写")
+            || text.contains("2026-10-10,08:00,读书会,早报,工作日 早报，早安,,待填写"),
         "{text}"
     );
 
@@ -298,7 +312,10 @@ fn the_week_plan_opens_in_a_spreadsheet_and_gbk_csv_decodes_back() {
     );
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(
-        page.contains("size: A4 landscape") && page.contains("工作日 早报，早安"),
+        page.contains("size: A4 landscape")
+            && page.contains("工作日 早报，早安")
+            && page.contains("<span class=\"theme\">国庆特辑</span>")
+            && page.matches("<section>").count() == 2,
         "{page}"
     );
     assert!(page.contains("Guest share; Q&amp;A"), "escaped: {page}");

@@ -375,24 +375,46 @@ fn headers(zh: bool) -> [&'static str; 7] {
     }
 }
 
+/// A status as a helper reads it (the import reads these back).
+fn status_label(status: Option<&str>, zh: bool) -> &'static str {
+    match (status, zh) {
+        (None, true) => "待填写",
+        (None, false) => "open slot",
+        (Some("idea"), true) => "想法",
+        (Some("draft"), true) => "草稿",
+        (Some("review"), true) => "待审批",
+        (Some("approved"), true) => "已批准",
+        (Some("scheduled"), true) => "已排期",
+        (Some("posted"), true) => "已发布",
+        (Some("skipped"), true) => "已跳过",
+        (Some("idea"), false) => "idea",
+        (Some("review"), false) => "review",
+        (Some("approved"), false) => "approved",
+        (Some("scheduled"), false) => "scheduled",
+        (Some("posted"), false) => "posted",
+        (Some("skipped"), false) => "skipped",
+        (Some(_), _) => {
+            if zh {
+                "草稿"
+            } else {
+                "draft"
+            }
+        }
+    }
+}
+
 fn row_of(e: &Entry, zh: bool) -> [String; 7] {
     let time = e
         .start
         .as_deref()
         .map(|s| s[11..16].to_string())
         .unwrap_or_default();
-    let status = e.status.clone().unwrap_or_else(|| {
-        if zh {
-            "待填写".into()
-        } else {
-            "open slot".into()
-        }
-    });
+    let status = status_label(e.status.as_deref(), zh).to_string();
     [
         e.date.clone(),
         time,
         e.groups.join("、"),
-        e.content_type.clone(),
+        super::types::label(&e.content_type, zh),
         e.title.clone(),
         e.body.clone(),
         status,
@@ -433,10 +455,80 @@ pub fn to_csv(conn: &Connection, req: &CalendarExport) -> Result<(Vec<u8>, u32)>
     Ok((bytes, list.len() as u32))
 }
 
-/// The week plan as XLSX: days as columns, groups as rows, time + title + text in wrapped
-/// cells, the header frozen, printed on A4 landscape. One sheet per week of the range.
-pub fn to_xlsx(conn: &Connection, req: &CalendarExport) -> Result<(Vec<u8>, u32)> {
+/// One week of the plan as owners hand it out: the seven day heads (weekday, date, the day's
+/// theme) and a row per group with each day's posts (time + title, then the text).
+struct WeekGrid {
+    monday: NaiveDate,
+    heads: Vec<(String, String, String)>,
+    rows: Vec<(String, Vec<Vec<(String, String)>>)>,
+}
+
+fn week_grids(conn: &Connection, list: &[Entry], req: &CalendarExport) -> Result<Vec<WeekGrid>> {
     use chrono::Datelike;
+    let days_zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    let days_en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let mut out = Vec::new();
+    let mut monday = req.from - Duration::days(req.from.weekday().num_days_from_monday() as i64);
+    while monday <= req.to {
+        let themes = super::weekplan::themes(conn, monday)?;
+        let heads = (0..7)
+            .map(|i| {
+                let day = monday + Duration::days(i as i64);
+                let name = if req.zh { days_zh[i] } else { days_en[i] };
+                (
+                    name.to_string(),
+                    day.format("%m-%d").to_string(),
+                    themes.get(i).cloned().unwrap_or_default(),
+                )
+            })
+            .collect();
+        let week: Vec<&Entry> = list
+            .iter()
+            .filter(|e| {
+                crate::dates::iso_date(&e.date)
+                    .is_some_and(|d| d >= monday && d < monday + Duration::days(7))
+            })
+            .collect();
+        let mut groups: Vec<String> = week.iter().flat_map(|e| e.groups.clone()).collect();
+        groups.sort();
+        groups.dedup();
+        let rows = groups
+            .into_iter()
+            .map(|g| {
+                let cells = (0..7)
+                    .map(|i| {
+                        let day = (monday + Duration::days(i)).to_string();
+                        week.iter()
+                            .filter(|e| e.date == day && e.groups.contains(&g))
+                            .map(|e| {
+                                let [_, time, _, _, title, body, _] = row_of(e, req.zh);
+                                let head = if time.is_empty() {
+                                    title
+                                } else {
+                                    format!("{time} {title}")
+                                };
+                                (head, body)
+                            })
+                            .collect()
+                    })
+                    .collect();
+                (g, cells)
+            })
+            .collect();
+        out.push(WeekGrid {
+            monday,
+            heads,
+            rows,
+        });
+        monday += Duration::days(7);
+    }
+    Ok(out)
+}
+
+/// The week plan as XLSX: days as columns (with each day's theme), groups as rows, time +
+/// title + text in wrapped cells, the header frozen, printed on A4 landscape. One sheet per
+/// week of the range.
+pub fn to_xlsx(conn: &Connection, req: &CalendarExport) -> Result<(Vec<u8>, u32)> {
     use rust_xlsxwriter::{Format, Workbook};
     let list = entries(conn, req.from, req.to, req.group)?;
     let bad = |e: rust_xlsxwriter::XlsxError| CalendarError::Write(e.to_string());
@@ -448,13 +540,10 @@ pub fn to_xlsx(conn: &Connection, req: &CalendarExport) -> Result<(Vec<u8>, u32)
     let cell = Format::new()
         .set_text_wrap()
         .set_align(rust_xlsxwriter::FormatAlign::Top);
-    let days_zh = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
-    let days_en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let mut monday = req.from - Duration::days(req.from.weekday().num_days_from_monday() as i64);
-    while monday <= req.to {
+    for grid in week_grids(conn, &list, req)? {
         let sheet = book.add_worksheet();
         sheet
-            .set_name(monday.format("%Y-%m-%d").to_string())
+            .set_name(grid.monday.format("%Y-%m-%d").to_string())
             .map_err(bad)?;
         sheet.set_landscape();
         sheet.set_paper_size(9);
@@ -463,65 +552,42 @@ pub fn to_xlsx(conn: &Connection, req: &CalendarExport) -> Result<(Vec<u8>, u32)
             .write_string_with_format(0, 0, if req.zh { "社群" } else { "Group" }, &head)
             .map_err(bad)?;
         sheet.set_column_width(0, 14).map_err(bad)?;
-        for i in 0..7u16 {
-            let day = monday + Duration::days(i as i64);
-            let name = if req.zh {
-                days_zh[i as usize]
+        for (i, (name, date, theme)) in grid.heads.iter().enumerate() {
+            let col = i as u16 + 1;
+            let text = if theme.is_empty() {
+                format!("{name}\n{date}")
             } else {
-                days_en[i as usize]
+                format!("{name}\n{date}\n{theme}")
             };
             sheet
-                .write_string_with_format(
-                    0,
-                    i + 1,
-                    format!("{name}\n{}", day.format("%m-%d")),
-                    &head,
-                )
+                .write_string_with_format(0, col, text, &head)
                 .map_err(bad)?;
-            sheet.set_column_width(i + 1, 24).map_err(bad)?;
+            sheet.set_column_width(col, 24).map_err(bad)?;
         }
-        let week: Vec<&Entry> = list
-            .iter()
-            .filter(|e| {
-                crate::dates::iso_date(&e.date)
-                    .is_some_and(|d| d >= monday && d < monday + Duration::days(7))
-            })
-            .collect();
-        let mut groups: Vec<String> = week.iter().flat_map(|e| e.groups.clone()).collect();
-        groups.sort();
-        groups.dedup();
-        for (r, g) in groups.iter().enumerate() {
+        for (r, (group, cells)) in grid.rows.iter().enumerate() {
             let row = r as u32 + 1;
             sheet
-                .write_string_with_format(row, 0, g, &head)
+                .write_string_with_format(row, 0, group, &head)
                 .map_err(bad)?;
-            for i in 0..7u16 {
-                let day = (monday + Duration::days(i as i64)).to_string();
-                let text: Vec<String> = week
+            for (i, posts) in cells.iter().enumerate() {
+                if posts.is_empty() {
+                    continue;
+                }
+                let text: Vec<String> = posts
                     .iter()
-                    .filter(|e| e.date == day && e.groups.contains(g))
-                    .map(|e| {
-                        let [_, time, _, _, title, body, _] = row_of(e, req.zh);
-                        let head = if time.is_empty() {
-                            title
-                        } else {
-                            format!("{time} {title}")
-                        };
+                    .map(|(h, body)| {
                         if body.is_empty() {
-                            head
+                            h.clone()
                         } else {
-                            format!("{head}\n{body}")
+                            format!("{h}\n{body}")
                         }
                     })
                     .collect();
-                if !text.is_empty() {
-                    sheet
-                        .write_string_with_format(row, i + 1, text.join("\n\n"), &cell)
-                        .map_err(bad)?;
-                }
+                sheet
+                    .write_string_with_format(row, i as u16 + 1, text.join("\n\n"), &cell)
+                    .map_err(bad)?;
             }
         }
-        monday += Duration::days(7);
     }
     let bytes = book.save_to_buffer().map_err(bad)?;
     Ok((bytes, list.len() as u32))
@@ -534,32 +600,66 @@ fn html_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A printable page of the schedule (A4 landscape), one table per week.
+/// The printable week (A4 landscape): per week the same grid as the Excel sheet — days across
+/// with their themes, groups down, each post's time, title and text.
 pub fn to_html(conn: &Connection, req: &CalendarExport) -> Result<(Vec<u8>, u32)> {
     let list = entries(conn, req.from, req.to, req.group)?;
-    let h = headers(req.zh);
     let mut out = format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
-         @page {{ size: A4 landscape; margin: 12mm; }} body {{ font: 12px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif; }} \
-         table {{ border-collapse: collapse; width: 100%; }} th, td {{ border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align: left; }} \
-         th {{ background: #f3f5f4; }} td.body {{ white-space: pre-wrap; }} tr {{ break-inside: avoid; }}</style></head><body><h1>{}</h1><table><thead><tr>",
+         @page {{ size: A4 landscape; margin: 10mm; }} body {{ font: 11px/1.45 system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif; color: #111; }} \
+         h1 {{ font-size: 16px; }} h2 {{ font-size: 13px; margin: 16px 0 6px; }} section {{ break-after: page; }} section:last-child {{ break-after: auto; }} \
+         table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }} th, td {{ border: 1px solid #bbb; padding: 4px 5px; vertical-align: top; text-align: left; }} \
+         thead th {{ background: #f1f4f3; }} th.group {{ width: 11%; background: #f7f8f8; }} .theme {{ display: block; font-weight: 400; color: #1f6f5c; }} \
+         .post {{ margin-bottom: 6px; break-inside: avoid; }} .post b {{ display: block; }} .body {{ white-space: pre-wrap; color: #333; }}</style></head><body><h1>{}</h1>",
         if req.zh { "zh-CN" } else { "en" },
-        if req.zh { "内容日历" } else { "Content calendar" },
-        html_escape(&format!("{} – {}", req.from, req.to)),
+        if req.zh { "每周内容规划" } else { "Weekly content plan" },
+        html_escape(&format!(
+            "{} {} – {}",
+            if req.zh { "每周内容规划" } else { "Weekly content plan" },
+            req.from,
+            req.to
+        )),
     );
-    for c in h {
-        out.push_str(&format!("<th>{c}</th>"));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for e in &list {
-        out.push_str("<tr>");
-        for (i, c) in row_of(e, req.zh).iter().enumerate() {
-            let class = if i == 5 { " class=\"body\"" } else { "" };
-            out.push_str(&format!("<td{class}>{}</td>", html_escape(c)));
+    for grid in week_grids(conn, &list, req)? {
+        out.push_str(&format!(
+            "<section><h2>{}</h2><table><thead><tr><th class=\"group\">{}</th>",
+            html_escape(&format!(
+                "{} – {}",
+                grid.monday,
+                grid.monday + Duration::days(6)
+            )),
+            if req.zh { "社群" } else { "Group" }
+        ));
+        for (name, date, theme) in &grid.heads {
+            out.push_str(&format!(
+                "<th>{} {}<span class=\"theme\">{}</span></th>",
+                html_escape(name),
+                html_escape(date),
+                html_escape(theme)
+            ));
         }
-        out.push_str("</tr>");
+        out.push_str("</tr></thead><tbody>");
+        for (group, cells) in &grid.rows {
+            out.push_str(&format!(
+                "<tr><th class=\"group\">{}</th>",
+                html_escape(group)
+            ));
+            for posts in cells {
+                out.push_str("<td>");
+                for (head, body) in posts {
+                    out.push_str(&format!(
+                        "<div class=\"post\"><b>{}</b><div class=\"body\">{}</div></div>",
+                        html_escape(head),
+                        html_escape(body)
+                    ));
+                }
+                out.push_str("</td>");
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table></section>");
     }
-    out.push_str("</tbody></table></body></html>\n");
+    out.push_str("</body></html>\n");
     Ok((out.into_bytes(), list.len() as u32))
 }
 

@@ -61,7 +61,7 @@ pub fn kind_key(s: &str) -> String {
         "精华" | "精华整理" => "digest",
         "节日" | "节日祝福" => "holiday_greeting",
         "" => "other",
-        other => other,
+        other => super::types::key_of(other).unwrap_or(other),
     };
     k.to_string()
 }
@@ -70,11 +70,11 @@ fn status_of(s: &str) -> Option<ContentStatus> {
     Some(match s.trim().to_lowercase().as_str() {
         "" | "草稿" | "draft" | "待填写" | "open slot" => ContentStatus::Draft,
         "想法" | "灵感" | "idea" => ContentStatus::Idea,
-        "待审" | "审批" | "审核中" | "review" => ContentStatus::Review,
+        "待审" | "待审批" | "审批" | "审核中" | "review" => ContentStatus::Review,
         "已批准" | "已通过" | "approved" => ContentStatus::Approved,
         "已排期" | "scheduled" => ContentStatus::Scheduled,
         "已发布" | "已发" | "posted" => ContentStatus::Posted,
-        "跳过" | "skipped" => ContentStatus::Skipped,
+        "跳过" | "已跳过" | "skipped" => ContentStatus::Skipped,
         _ => return None,
     })
 }

@@ -21,6 +21,41 @@ pub const BUILTIN: [&str; 11] = [
     "other",
 ];
 
+/// The shipped types as a sheet or a printed week shows them, in Chinese and English (the
+/// UI's `content.type.*` say the same; an import reads either back).
+const LABELS: [(&str, &str, &str); 11] = [
+    ("morning_brief", "早报", "Morning brief"),
+    ("evening_brief", "晚报", "Evening brief"),
+    ("share", "分享", "Share"),
+    ("topic", "话题讨论", "Topic discussion"),
+    ("check_in", "打卡", "Check-in"),
+    ("red_packet", "红包接龙", "Red-packet relay"),
+    ("event_notice", "活动预告", "Event notice"),
+    ("product", "产品推荐", "Product post"),
+    ("digest", "精华整理", "Essence digest"),
+    ("holiday_greeting", "节日祝福", "Holiday greeting"),
+    ("other", "其他", "Other"),
+];
+
+/// A type's name for people: the shipped ones translated, the owner's own as typed.
+pub fn label(kind: &str, zh: bool) -> String {
+    LABELS
+        .iter()
+        .find(|(k, _, _)| *k == kind)
+        .map(|(_, z, e)| if zh { *z } else { *e })
+        .unwrap_or(kind)
+        .to_string()
+}
+
+/// The shipped type a written name stands for (`早报`, `Morning brief`, `morning_brief`).
+pub fn key_of(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    LABELS
+        .iter()
+        .find(|(k, z, e)| *k == name || *z == name || e.eq_ignore_ascii_case(name))
+        .map(|(k, _, _)| *k)
+}
+
 /// Records `kind` as one of the owner's types when the app does not ship it.
 pub fn remember(w: &Write, kind: &str, now: DateTime<Utc>) -> Result<()> {
     let kind = kind.trim();

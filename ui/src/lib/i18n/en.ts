@@ -799,4 +799,8 @@ export const en: Record<MessageKey, string> = {
   "content.notes_hint": "For you only; never exported to a helper's calendar",
   "calendar.more": "{n} posts: {titles}…",
   "calendar.more_link": "+{n} more",
+  "calendar.type_filter": "Filter by type",
+  "calendar.all_types": "All types",
+  "calendar.status_filter": "Filter by status",
+  "calendar.all_statuses": "All statuses",
 };

@@ -797,6 +797,10 @@ export const zhCN = {
   "content.notes_hint": "只给自己看，不会导出到助理的日历",
   "calendar.more": "{n} 条：{titles}…",
   "calendar.more_link": "还有 {n} 条",
+  "calendar.type_filter": "按类型筛选",
+  "calendar.all_types": "全部类型",
+  "calendar.status_filter": "按状态筛选",
+  "calendar.all_statuses": "全部状态",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
