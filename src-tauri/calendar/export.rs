@@ -460,8 +460,11 @@ pub fn to_csv(conn: &Connection, req: &CalendarExport) -> Result<(Vec<u8>, u32)>
 struct WeekGrid {
     monday: NaiveDate,
     heads: Vec<(String, String, String)>,
-    rows: Vec<(String, Vec<Vec<(String, String)>>)>,
+    rows: Vec<(String, Vec<DayPosts>)>,
 }
+
+/// A cell of the grid: each post's heading (time + title) and text.
+type DayPosts = Vec<(String, String)>;
 
 fn week_grids(conn: &Connection, list: &[Entry], req: &CalendarExport) -> Result<Vec<WeekGrid>> {
     use chrono::Datelike;
