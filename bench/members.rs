@@ -761,23 +761,7 @@ fn import_into(dir: &Path, csv: &Path) -> Imported {
 }
 
 fn import_group() -> groupdesk::groups::GroupInput {
-    use groupdesk::groups::{GroupInput, GroupKind, Platform, Stage, Threshold};
-    GroupInput {
-        name: "导入测试群".into(),
-        platform: Platform::Wechat,
-        kind: GroupKind::Interest,
-        theme: String::new(),
-        audience: String::new(),
-        purpose: String::new(),
-        rules: String::new(),
-        announcement: String::new(),
-        threshold: Threshold::None,
-        threshold_note: String::new(),
-        size_cap: None,
-        naming_convention: String::new(),
-        stage: Stage::New,
-        goals: Vec::new(),
-    }
+    groupdesk::groups::GroupInput::named("导入测试群", groupdesk::groups::Platform::Wechat)
 }
 
 fn status_kib(field: &str) -> u64 {

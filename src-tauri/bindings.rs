@@ -3,7 +3,7 @@
 //! with ts-rs into one file, `ui/src/lib/bindings.ts`. The commands themselves are rendered
 //! into `ui/src/lib/commands.ts` by `tests/bindings.rs`, which fails when either committed file
 //! differs from what the Rust says (run it with `UPDATE_BINDINGS=1` to rewrite them).
-use crate::api::calendar::CalendarEvent;
+use crate::api::calendar::{CalendarEvent, CalendarRange};
 use crate::api::workspace::{Bootstrap, RestoreOutcome, WorkspaceStatus};
 use crate::api::{ApiError, ErrorCode};
 use crate::calendar::{
@@ -157,6 +157,7 @@ pub fn render() -> String {
         Slot,
         CalendarFormat,
         CalendarEvent,
+        CalendarRange,
         DayNote,
         Item,
         PostLimits,

@@ -42,6 +42,21 @@ fn post(g: i64, title: &str, date: &str, time: Option<&str>) -> ItemInput {
     }
 }
 
+/// A weekly slot for group `g` from `starts` (Shanghai wall clock).
+fn weekly(g: i64, title: &str, kind: &str, rule: &str, starts: &str) -> SlotInput {
+    SlotInput {
+        group_id: g,
+        title: title.into(),
+        kind: kind.into(),
+        rule: rule.into(),
+        starts: starts.into(),
+        tz: "Asia/Shanghai".into(),
+        until: None,
+        count: None,
+        cn_workdays: false,
+    }
+}
+
 fn titles(s: &Store, from: NaiveDate, to: NaiveDate) -> Vec<String> {
     calendar::entries(s.conn(), from, to, None)
         .unwrap()
@@ -101,24 +116,15 @@ fn a_post_is_edited_trashed_and_brought_back_and_a_trashed_one_does_not_remind()
 #[test]
 fn a_trashed_fill_frees_its_occurrence_and_undo_is_refused_once_it_is_filled_again() {
     let (_dir, mut s, g) = setup();
+    let share = weekly(
+        g,
+        "嘉宾分享",
+        "share",
+        "FREQ=WEEKLY;BYDAY=WE",
+        "2027-03-03 20:00",
+    );
     let slot = s
-        .write(|w| {
-            calendar::create_slot(
-                w,
-                &SlotInput {
-                    group_id: g,
-                    title: "嘉宾分享".into(),
-                    kind: "share".into(),
-                    rule: "FREQ=WEEKLY;BYDAY=WE".into(),
-                    starts: "2027-03-03 20:00".into(),
-                    tz: "Asia/Shanghai".into(),
-                    until: None,
-                    count: None,
-                    cn_workdays: false,
-                },
-                now(),
-            )
-        })
+        .write(|w| calendar::create_slot(w, &share, now()))
         .unwrap();
     let first = s
         .write(|w| calendar::fill_slot(w, slot.id, "2027-03-03", now()))
@@ -252,24 +258,15 @@ fn planning_beyond_a_groups_pace_warns_on_the_day_and_on_the_post_but_saves() {
 #[test]
 fn fill_next_week_drafts_every_open_slot_and_carries_the_themes_over() {
     let (_dir, mut s, g) = setup();
-    s.write(|w| {
-        calendar::create_slot(
-            w,
-            &SlotInput {
-                group_id: g,
-                title: "早报".into(),
-                kind: "morning_brief".into(),
-                rule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR".into(),
-                starts: "2027-03-01 08:00".into(),
-                tz: "Asia/Shanghai".into(),
-                until: None,
-                count: None,
-                cn_workdays: false,
-            },
-            now(),
-        )
-    })
-    .unwrap();
+    let brief = weekly(
+        g,
+        "早报",
+        "morning_brief",
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        "2027-03-01 08:00",
+    );
+    s.write(|w| calendar::create_slot(w, &brief, now()))
+        .unwrap();
     let monday = d(2027, 3, 1);
     s.write(|w| calendar::set_theme(w, monday, 0, "行业资讯"))
         .unwrap();

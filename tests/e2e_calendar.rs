@@ -51,6 +51,16 @@ async fn open_event(app: &App, title: &str, status: &str) {
     }
 }
 
+/// Switches the calendar to its month view and waits for the grid.
+async fn month_view(app: &App) {
+    app.wait_css(".ec-dayGridMonth")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.wait_css(".ec-day-grid").await;
+}
+
 /// Waits until the file at `path` holds `text`.
 async fn wait_file(path: &std::path::Path, text: &str) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
@@ -128,12 +138,7 @@ async fn plan_a_slot_fill_it_move_it_export_it_and_find_it_after_a_restart() {
     .await;
 
     // Month and list views.
-    app.wait_css(".ec-dayGridMonth")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_css(".ec-day-grid").await;
+    month_view(&app).await;
     app.shot("c04-zh-month").await;
     app.wait_css(".ec-listWeek").await.click().await.unwrap();
     app.wait_css(".ec-list").await;
@@ -241,12 +246,7 @@ async fn the_week_plan_its_themes_pace_warnings_trash_undo_drag_and_a_lunar_birt
     app.wait("calendar-screen").await;
     app.wait_css(".ec-timeGridWeek").await;
     app.shot("c10-zh-empty-week").await;
-    app.wait_css(".ec-dayGridMonth")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_css(".ec-day-grid").await;
+    month_view(&app).await;
     app.shot("c11-zh-empty-month").await;
     app.click("mode-plan").await;
     app.wait_text("week-plan", |t| t.contains("还没有社群"))
@@ -404,12 +404,7 @@ async fn the_week_plan_its_themes_pace_warnings_trash_undo_drag_and_a_lunar_birt
     app.wait_text("calendar-panel-status", |t| t.contains("Draft"))
         .await;
     app.click("mode-calendar").await;
-    app.wait_css(".ec-dayGridMonth")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.wait_css(".ec-day-grid").await;
+    month_view(&app).await;
     app.shot("c17-en-month").await;
     app.quit().await;
 }

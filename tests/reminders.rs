@@ -561,25 +561,28 @@ fn cadences_surface_members_past_their_rhythm() {
         .is_err());
 }
 
+/// A member with only a nickname and a birthday; returns the id.
+fn born(s: &mut Store, nick: &str, birthday: &str, now: DateTime<Utc>) -> i64 {
+    s.write(|w| {
+        members::create(
+            w,
+            &MemberInput {
+                nickname: nick.into(),
+                birthday: birthday.into(),
+                ..Default::default()
+            },
+            now,
+        )
+    })
+    .unwrap()
+    .id
+}
+
 #[test]
 fn birthdays_show_ahead_and_on_the_day_and_leap_day_birthdays_are_not_lost() {
     let now = at(2027, 2, 26, 2); // 26 February 2027, not a leap year
     let (_dir, mut s) = open(now);
-    let mk = |s: &mut Store, nick: &str, birthday: &str| {
-        s.write(|w| {
-            members::create(
-                w,
-                &MemberInput {
-                    nickname: nick.into(),
-                    birthday: birthday.into(),
-                    ..Default::default()
-                },
-                now,
-            )
-        })
-        .unwrap()
-        .id
-    };
+    let mk = |s: &mut Store, nick: &str, birthday: &str| born(s, nick, birthday, now);
     mk(&mut s, "今天生日", "1990-02-26");
     mk(&mut s, "闰日宝宝", "2000-02-29");
     mk(&mut s, "三月一号", "03-01");
@@ -704,21 +707,7 @@ fn birthdays_at(
 fn lunar_birthdays_fall_on_this_years_solar_day_with_leap_months_and_short_months_placed() {
     let t0 = at(2023, 1, 1, 2);
     let (_dir, mut s) = open(t0);
-    let mk = |s: &mut Store, nick: &str, birthday: &str| {
-        s.write(|w| {
-            members::create(
-                w,
-                &MemberInput {
-                    nickname: nick.into(),
-                    birthday: birthday.into(),
-                    ..Default::default()
-                },
-                t0,
-            )
-        })
-        .unwrap()
-        .id
-    };
+    let mk = |s: &mut Store, nick: &str, birthday: &str| born(s, nick, birthday, t0);
     // Chinese New Year 2026 is 17 February; 2026's New Year's Eve is 腊月廿九 (no 三十).
     let spring = mk(&mut s, "正月初一", "农历1990-01-01");
     mk(&mut s, "除夕宝宝", "农历腊月三十");

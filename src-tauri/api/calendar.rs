@@ -61,6 +61,14 @@ pub struct CalendarEvent {
     pub status: Option<String>,
 }
 
+/// A range of the calendar: its entries and the posting-pace warnings about them (worked out
+/// from the same entries, so the range is expanded once).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CalendarRange {
+    pub events: Vec<CalendarEvent>,
+    pub warnings: Vec<calendar::PaceWarning>,
+}
+
 /// Everything on the calendar from `from` to `to` (inclusive), for one group or all.
 #[tauri::command(async)]
 pub fn calendar_events(
@@ -68,31 +76,36 @@ pub fn calendar_events(
     from: String,
     to: String,
     group: Option<i64>,
-) -> Result<Vec<CalendarEvent>, ApiError> {
+) -> Result<CalendarRange, ApiError> {
     let (Some(from), Some(to)) = (crate::dates::iso_date(&from), crate::dates::iso_date(&to))
     else {
         return Err(CalendarError::EndBeforeStart.into());
     };
     state.read(|c| {
         let list = calendar::entries(c, from, to, group)?;
-        Ok::<_, ApiError>(
-            list.into_iter()
-                .map(|e| CalendarEvent {
-                    id: e.calendar_id(),
-                    item_id: e.refs.item_id,
-                    slot_id: e.refs.slot_id,
-                    rule_date: e.refs.rule_date.clone(),
-                    time: e.start.as_deref().map(|s| s[11..16].to_string()),
-                    title: e.title,
-                    body: e.body,
-                    date: e.date,
-                    group_ids: e.refs.group_ids,
-                    groups: e.groups,
-                    content_type: e.content_type,
-                    status: e.status,
-                })
-                .collect(),
-        )
+        let warnings = calendar::entry_warnings(c, &list)?;
+        let events = list
+            .into_iter()
+            .map(|e| CalendarEvent {
+                id: e.calendar_id(),
+                item_id: e.refs.item_id,
+                slot_id: e.refs.slot_id,
+                rule_date: e.refs.rule_date.clone(),
+                time: e
+                    .start
+                    .as_deref()
+                    .and_then(|s| s.get(11..16))
+                    .map(String::from),
+                title: e.title,
+                body: e.body,
+                date: e.date,
+                group_ids: e.refs.group_ids,
+                groups: e.groups,
+                content_type: e.content_type,
+                status: e.status,
+            })
+            .collect();
+        Ok::<_, ApiError>(CalendarRange { events, warnings })
     })
 }
 

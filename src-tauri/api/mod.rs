@@ -135,7 +135,6 @@ macro_rules! api_handlers {
             $crate::api::plan::fill_week,
             $crate::api::plan::post_limits,
             $crate::api::plan::set_post_limits,
-            $crate::api::plan::calendar_pace,
             $crate::api::files::pick_import_file,
             $crate::api::files::pick_export_file,
             $crate::api::files::pick_workspace_folder,

@@ -1,11 +1,10 @@
 //! Commands of the weekly plan (每周内容规划) and the posting pace (不打扰): day themes, "fill
-//! next week", each group's limits and the warnings for a range of the calendar.
+//! next week" and each group's limits (the warnings come with the calendar's events).
 use super::ApiError;
-use crate::calendar::{self, CalendarError, FillReport, PaceWarning, PostLimits};
+use crate::calendar::{self, CalendarError, FillReport, PostLimits};
 use crate::dates::iso_date;
 use crate::session::Session;
 use chrono::Utc;
-use std::collections::HashMap;
 use tauri::State;
 
 fn day(s: &str) -> Result<chrono::NaiveDate, ApiError> {
@@ -54,27 +53,4 @@ pub fn post_limits(state: State<'_, Session>) -> Result<Vec<PostLimits>, ApiErro
 #[tauri::command(async)]
 pub fn set_post_limits(state: State<'_, Session>, limits: PostLimits) -> Result<(), ApiError> {
     state.write(|w| Ok::<_, ApiError>(calendar::set_limits(w, &limits)?))
-}
-
-/// The pace warnings of `from`..`to` (days over a group's most, posts in its quiet hours).
-#[tauri::command(async)]
-pub fn calendar_pace(
-    state: State<'_, Session>,
-    from: String,
-    to: String,
-) -> Result<Vec<PaceWarning>, ApiError> {
-    let (from, to) = (day(&from)?, day(&to)?);
-    state.read(|c| {
-        let limits = calendar::limits(c)?;
-        if limits.is_empty() {
-            return Ok::<_, ApiError>(Vec::new());
-        }
-        let entries = calendar::entries(c, from, to, None)?;
-        let ids: Vec<String> = entries.iter().map(|e| e.calendar_id()).collect();
-        let names: HashMap<i64, String> = c
-            .prepare_cached("SELECT id, name FROM groups")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(calendar::warnings(&entries, &ids, &limits, &names))
-    })
 }

@@ -96,7 +96,11 @@ pub fn day_notes(
         let lunar_text = if lunar_day == 1 {
             month.get_name()
         } else {
-            LUNAR_DAY_NAMES[lunar_day - 1].to_string()
+            LUNAR_DAY_NAMES
+                .get(lunar_day.saturating_sub(1))
+                .copied()
+                .unwrap_or_default()
+                .to_string()
         };
         let term = terms.get(&d).cloned();
         let (holiday, workday, unknown) = match days.kind(d) {

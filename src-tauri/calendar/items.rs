@@ -269,11 +269,7 @@ pub fn trash_item(w: &Write, id: i64, now: DateTime<Utc>) -> Result<()> {
          WHERE id = ?1 AND deleted_at IS NULL",
         params![id, to_db(now)],
     )?;
-    if n == 0 {
-        return Err(not_found(id));
-    }
-    w.changed(Area::Calendar, [id]);
-    Ok(())
+    updated(w, id, n)
 }
 
 /// Brings an item back from the trash ("undo"). If its slot occurrence was filled again
@@ -293,11 +289,7 @@ pub fn restore_item(w: &Write, id: i64, now: DateTime<Utc>) -> Result<()> {
             }
             e => e.into(),
         })?;
-    if n == 0 {
-        return Err(not_found(id));
-    }
-    w.changed(Area::Calendar, [id]);
-    Ok(())
+    updated(w, id, n)
 }
 
 /// Sets an item's private notes (the owner's, never exported to a helper's calendar).
@@ -312,11 +304,7 @@ pub fn set_notes(w: &Write, id: i64, notes: &str, now: DateTime<Utc>) -> Result<
         "UPDATE content_items SET notes = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, notes, to_db(now)],
     )?;
-    if n == 0 {
-        return Err(not_found(id));
-    }
-    w.changed(Area::Calendar, [id]);
-    Ok(())
+    updated(w, id, n)
 }
 
 /// Approves an item (审批): who approved it (a helper's name, or the owner) and when.
@@ -334,11 +322,7 @@ pub fn approve(w: &Write, id: i64, by: &str, now: DateTime<Utc>) -> Result<()> {
          WHERE id = ?1 AND deleted_at IS NULL",
         params![id, by, to_db(now)],
     )?;
-    if n == 0 {
-        return Err(not_found(id));
-    }
-    w.changed(Area::Calendar, [id]);
-    Ok(())
+    updated(w, id, n)
 }
 
 /// The UTC instant a timed post is due (none for a day without a time).
@@ -406,6 +390,16 @@ fn not_found(id: i64) -> CalendarError {
     CalendarError::ItemNotFound(id)
 }
 
+/// After an UPDATE of item `id` that changed `n` rows: not found when none, else the change
+/// is announced.
+fn updated(w: &Write, id: i64, n: usize) -> Result<()> {
+    if n == 0 {
+        return Err(not_found(id));
+    }
+    w.changed(Area::Calendar, [id]);
+    Ok(())
+}
+
 /// Moves an item to another day (and time, or none): drag and drop, or "move to…".
 pub fn move_item(
     w: &Write,
@@ -443,11 +437,7 @@ pub fn move_item(
          WHERE id = ?1 AND deleted_at IS NULL",
         params![id, date, time, to_db(now), fire, notified],
     )?;
-    if n == 0 {
-        return Err(not_found(id));
-    }
-    w.changed(Area::Calendar, [id]);
-    Ok(())
+    updated(w, id, n)
 }
 
 /// Sets an item's status; "posted" stamps when, "approved" who (the owner) and when.
@@ -467,11 +457,7 @@ pub fn set_status(
          WHERE id = ?1 AND deleted_at IS NULL",
         params![id, status, ts, reason],
     )?;
-    if n == 0 {
-        return Err(not_found(id));
-    }
-    w.changed(Area::Calendar, [id]);
-    Ok(())
+    updated(w, id, n)
 }
 
 /// Fills a slot's occurrence: a draft item linked to the slot and its date, at its time.

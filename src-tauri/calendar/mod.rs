@@ -27,13 +27,15 @@ pub use items::{
     approve, create_item, fill_slot, get_item, move_item, next_post_at, restore_item, set_notes,
     set_status, take_due_posts, trash_item, update_item, ContentStatus, DuePost, Item, ItemInput,
 };
-pub use pace::{in_quiet, limits, set_limits, warnings, PaceProblem, PaceWarning, PostLimits};
+pub use pace::{
+    entry_warnings, in_quiet, limits, set_limits, warnings, PaceProblem, PaceWarning, PostLimits,
+};
 pub use plan::{entries, week, Entry, EntryKind, WeekPlan};
 pub use slots::{
     change_from, create_slot, list_slots, move_occurrence, occurrences, skip_occurrence,
     Occurrence, Slot, SlotInput,
 };
-pub use types::{add_type, forget_type, own_types, BUILTIN};
+pub use types::{add_type, forget_type, is_builtin, own_types};
 pub use weekplan::{fill_week, monday_of, set_theme, themes, FillReport};
 
 use crate::validate::FieldError;

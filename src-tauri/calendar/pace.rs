@@ -115,6 +115,20 @@ pub fn set_limits(w: &Write, l: &PostLimits) -> Result<()> {
     Ok(())
 }
 
+/// The warnings for `entries` under the groups' limits as stored (none when no group has any).
+pub fn entry_warnings(conn: &Connection, entries: &[Entry]) -> Result<Vec<PaceWarning>> {
+    let limits = limits(conn)?;
+    if limits.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<String> = entries.iter().map(|e| e.calendar_id()).collect();
+    let names: HashMap<i64, String> = conn
+        .prepare_cached("SELECT id, name FROM groups")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(warnings(entries, &ids, &limits, &names))
+}
+
 /// Whether `hhmm` falls in `[from, to)`, a span that may cross midnight.
 pub fn in_quiet(hhmm: &str, from: &str, to: &str) -> bool {
     if from <= to {

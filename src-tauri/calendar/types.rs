@@ -1,25 +1,11 @@
-//! Content types: the ones the app ships (早报, 晚报, 分享 … as keys the UI translates) and
+//! Content types: the ones the app ships (早报, 晚报, 分享 … as keys the UI translates; the
+//! UI's list in `ui/src/lib/calendar.ts` must name the same keys) and
 //! the owner's own (stored as typed, in `content_types`, so the forms offer them again).
 use super::Result;
 use crate::dates::to_db;
 use crate::store::{Area, Write};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection};
-
-/// The shipped types, as the UI's `content.type.*` keys.
-pub const BUILTIN: [&str; 11] = [
-    "morning_brief",
-    "evening_brief",
-    "share",
-    "topic",
-    "check_in",
-    "red_packet",
-    "event_notice",
-    "product",
-    "digest",
-    "holiday_greeting",
-    "other",
-];
 
 /// The shipped types as a sheet or a printed week shows them, in Chinese and English (the
 /// UI's `content.type.*` say the same; an import reads either back).
@@ -56,10 +42,15 @@ pub fn key_of(name: &str) -> Option<&'static str> {
         .map(|(k, _, _)| *k)
 }
 
+/// Whether the app ships `kind` (one of the UI's `content.type.*` keys).
+pub fn is_builtin(kind: &str) -> bool {
+    LABELS.iter().any(|(k, _, _)| *k == kind)
+}
+
 /// Records `kind` as one of the owner's types when the app does not ship it.
 pub fn remember(w: &Write, kind: &str, now: DateTime<Utc>) -> Result<()> {
     let kind = kind.trim();
-    if kind.is_empty() || BUILTIN.contains(&kind) || kind.chars().count() > 40 {
+    if kind.is_empty() || is_builtin(kind) || kind.chars().count() > 40 {
         return Ok(());
     }
     w.execute(

@@ -726,6 +726,12 @@ time: string | null, group_ids: number[], groups: Array<string>, content_type: s
  */
 status: string | null, };
 
+/**
+ * A range of the calendar: its entries and the posting-pace warnings about them (worked out
+ * from the same entries, so the range is expanded once).
+ */
+export type CalendarRange = { events: Array<CalendarEvent>, warnings: Array<PaceWarning>, };
+
 export type DayNote = { date: string, 
 /**
  * `初五`, or the month (`十月`, `闰六月`) on its first day.

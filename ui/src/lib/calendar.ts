@@ -1,5 +1,8 @@
 // The content calendar's vocabulary on the UI side: the built-in content types (the owner's
-// own show as typed) and the rhythms the slot form offers, as RFC 5545 rules.
+// own show as typed; the keys match `src-tauri/calendar/types.rs`), the rhythms the slot form
+// offers, as RFC 5545 rules, week arithmetic and how a pace warning reads.
+import type { PaceWarning } from "./bindings";
+import { t } from "./i18n/index.svelte";
 
 export const CONTENT_TYPES = [
   "morning_brief",
@@ -49,4 +52,11 @@ export function mondayOf(date: string): string {
   const [y, m, d] = ymd(date);
   const wd = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
   return addDays(date, -wd);
+}
+
+/** What a posting-pace warning says, in the user's language. */
+export function warningText(w: PaceWarning): string {
+  return w.problem === "too_many"
+    ? t("pace.too_many", { group: w.group, n: w.count, max: w.max })
+    : t("pace.quiet", { group: w.group, span: w.quiet });
 }

@@ -8,8 +8,8 @@ import type {
   BulkAction,
   Cadence,
   CadenceInput,
-  CalendarEvent,
   CalendarFormat,
+  CalendarRange,
   Category,
   Completed,
   ContentStatus,
@@ -43,7 +43,6 @@ import type {
   MemberStatus,
   MembershipEdit,
   Note,
-  PaceWarning,
   PointsEntry,
   PointsInput,
   PostLimits,
@@ -220,8 +219,8 @@ export const commands = {
     invoke<Referral[]>("referral_tree", { memberId }),
   memberCategories: (): Promise<Category[]> =>
     invoke<Category[]>("member_categories"),
-  calendarEvents: (from: string, to: string, group: number | null): Promise<CalendarEvent[]> =>
-    invoke<CalendarEvent[]>("calendar_events", { from, to, group }),
+  calendarEvents: (from: string, to: string, group: number | null): Promise<CalendarRange> =>
+    invoke<CalendarRange>("calendar_events", { from, to, group }),
   createContent: (input: ItemInput): Promise<number> =>
     invoke<number>("create_content", { input }),
   moveContent: (id: number, date: string, time: string | null): Promise<null> =>
@@ -278,8 +277,6 @@ export const commands = {
     invoke<PostLimits[]>("post_limits"),
   setPostLimits: (limits: PostLimits): Promise<null> =>
     invoke<null>("set_post_limits", { limits }),
-  calendarPace: (from: string, to: string): Promise<PaceWarning[]> =>
-    invoke<PaceWarning[]>("calendar_pace", { from, to }),
   pickImportFile: (title: string): Promise<string | null> =>
     invoke<string | null>("pick_import_file", { title }),
   pickExportFile: (title: string, suggested: string): Promise<string | null> =>

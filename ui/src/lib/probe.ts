@@ -63,15 +63,7 @@ export async function playCalendar(p: CalendarProbe): Promise<void> {
       const t1 = performance.now();
       await api.calendarEvents(r.from, r.to, null);
       await api.probeTiming("calendar-month-ipc", performance.now() - t1);
-      for (const [name, call] of [
-        ["days", () => api.calendarDays(r.from, r.to)],
-        ["pace", () => api.calendarPace(r.from, r.to)],
-        ["years", () => api.unknownHolidayYears(r.from, r.to)],
-      ] as const) {
-        const t2 = performance.now();
-        await call();
-        await api.probeTiming(`calendar-ipc-${name}`, performance.now() - t2);
-      }
+
     }
   }
   await api.startupReady();
