@@ -54,6 +54,34 @@ export function mondayOf(date: string): string {
   return addDays(date, -wd);
 }
 
+/** The days a month view shows for the month of `date`: whole weeks from Monday. */
+export function monthGrid(date: string): { from: string; to: string } {
+  const [y, m] = ymd(date);
+  const first = `${y}-${String(m).padStart(2, "0")}-01`;
+  const next = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  return { from: mondayOf(first), to: addDays(mondayOf(addDays(next, 6)), -1) };
+}
+
+/** The range the calendar will show after "previous" (-1), "next" (1) or "today" (0), from
+ * the range it shows now: a month grid in the month view, else weeks of the same length. */
+export function stepRange(
+  now: { from: string; to: string },
+  month: boolean,
+  step: -1 | 0 | 1,
+  today: string,
+): { from: string; to: string } {
+  if (month) {
+    // The grid's seventh day is always in its month.
+    const [y, m] = ymd(addDays(now.from, 6));
+    const target = step === 0 ? today : new Date(Date.UTC(y, m - 1 + step, 1)).toISOString().slice(0, 10);
+    return monthGrid(target);
+  }
+  const n = Math.round((Date.parse(now.to) - Date.parse(now.from)) / 86400000) + 1;
+  if (step !== 0) return { from: addDays(now.from, step * n), to: addDays(now.to, step * n) };
+  const from = mondayOf(today);
+  return { from, to: addDays(from, n - 1) };
+}
+
 /** What a posting-pace warning says, in the user's language. */
 export function warningText(w: PaceWarning): string {
   return w.problem === "too_many"
