@@ -26,6 +26,10 @@ pub struct MemberFilter {
     pub categories: Vec<Category>,
     /// Members carrying every one of these tags.
     pub tag_ids: Vec<i64>,
+    /// Members carrying at least one of these tags.
+    pub any_tag_ids: Vec<i64>,
+    /// Members carrying none of these tags ("新人 but not 老客户").
+    pub none_tag_ids: Vec<i64>,
     /// A level of the chosen group.
     pub level_id: Option<i64>,
     pub source: Option<String>,
@@ -176,6 +180,32 @@ pub(super) fn compile(
     for tag in &f.tag_ids {
         let sql = "SELECT member_id FROM member_tags WHERE tag_id = ?";
         narrow(&mut set, ids_of(conn, sql, vec![Box::new(*tag)])?);
+    }
+    if !f.any_tag_ids.is_empty() {
+        let sql = "SELECT member_id FROM member_tags WHERE tag_id IN rarray(?)";
+        let tags = Rc::new(
+            f.any_tag_ids
+                .iter()
+                .map(|t| Value::Integer(*t))
+                .collect::<Vec<_>>(),
+        );
+        narrow(&mut set, ids_of(conn, sql, vec![Box::new(tags)])?);
+    }
+    if !f.none_tag_ids.is_empty() {
+        // A row-by-row check on the member's own tags (a few per member), not a set: "not
+        // tagged 老客户" holds for most of the book.
+        c.conds.push(
+            "NOT EXISTS (SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id \
+             AND mt.tag_id IN rarray(?))"
+                .into(),
+        );
+        let tags = Rc::new(
+            f.none_tag_ids
+                .iter()
+                .map(|t| Value::Integer(*t))
+                .collect::<Vec<_>>(),
+        );
+        c.values.push(Box::new(tags));
     }
     if let Some(source) = f.source.as_deref().filter(|s| !s.is_empty()) {
         if f.trash {

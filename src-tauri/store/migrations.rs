@@ -554,6 +554,43 @@ ALTER TABLE members ADD COLUMN birth_lunar INTEGER NOT NULL DEFAULT 0
 CREATE INDEX content_items_deleted ON content_items (deleted_at) WHERE deleted_at IS NOT NULL;
 ";
 
+/// The script library (话术库) and the welcome ritual: scripts (shared or per group, per
+/// platform, one default per kind), the welcomes given (a newcomer is welcomed when a row here
+/// is newer than their join), each group's follow-up rule, and an index on joins by time.
+const V9_SCRIPTS: &str = "
+CREATE TABLE scripts (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 40),
+    name        TEXT NOT NULL DEFAULT '',
+    group_id    INTEGER REFERENCES groups (id) ON DELETE CASCADE,
+    platform    TEXT CHECK (platform IS NULL OR platform IN ('wechat','wecom','qq','telegram','discord','other')),
+    body        TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
+    is_default  INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+    -- Folded text and pinyin of the name and body, for the library's search.
+    search      TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT
+) STRICT;
+CREATE INDEX scripts_by_kind ON scripts (kind, group_id) WHERE deleted_at IS NULL;
+
+CREATE TABLE welcomes (
+    member_id  INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+    group_id   INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    at         TEXT NOT NULL,
+    PRIMARY KEY (member_id, group_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE welcome_rules (
+    group_id        INTEGER PRIMARY KEY REFERENCES groups (id) ON DELETE CASCADE,
+    -- NULL: no follow-up after a welcome.
+    follow_up_days  INTEGER CHECK (follow_up_days IS NULL OR follow_up_days BETWEEN 1 AND 60),
+    reason          TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE INDEX status_changes_joins ON status_changes (at) WHERE status = 'in_group';
+";
+
 /// Every migration, oldest first. Append only.
 fn all() -> Migrations<'static> {
     Migrations::new(vec![
@@ -565,11 +602,12 @@ fn all() -> Migrations<'static> {
         M::up_with_hook("", v6_plain_checks),
         M::up(V7_CALENDAR),
         M::up(V8_TYPES_PACE_LUNAR),
+        M::up(V9_SCRIPTS),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 8;
+pub const LATEST: u32 = 9;
 
 pub fn migrations() -> Migrations<'static> {
     all()

@@ -37,6 +37,8 @@ pub enum Area {
     Settings,
     /// Content items, recurring slots, week themes and holiday days.
     Calendar,
+    /// Scripts (话术), the sensitive-word list, welcomes and their follow-up rules.
+    Scripts,
     /// The file itself was replaced (a restore, starting afresh): everything may differ.
     Workspace,
 }

@@ -234,6 +234,7 @@ const DEFERRABLE: &[&str] = &[
     "memberships_by_category",
     "memberships_spotlight",
     "status_changes_by_membership",
+    "status_changes_joins",
 ];
 
 /// Whether `rows` new rows are enough to rebuild the indexes rather than update them: a
