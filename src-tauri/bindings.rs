@@ -4,6 +4,7 @@
 //! into `ui/src/lib/commands.ts` by `tests/bindings.rs`, which fails when either committed file
 //! differs from what the Rust says (run it with `UPDATE_BINDINGS=1` to rewrite them).
 use crate::api::calendar::{CalendarEvent, CalendarRange};
+use crate::api::scripts::ScriptSettings;
 use crate::api::workspace::{Bootstrap, RestoreOutcome, WorkspaceStatus};
 use crate::api::{ApiError, ErrorCode};
 use crate::calendar::{
@@ -28,6 +29,13 @@ use crate::reminders::today::{
     BirthdayItem, CadenceSection, ReminderSection, TodayView, WinbackItem, WinbackSection,
 };
 use crate::reminders::{Completed, Reminder, ReminderInput, Repeat, Snooze};
+use crate::scripts::check::{Limit, WordHit};
+use crate::scripts::fill::Filled;
+use crate::scripts::template::{Builtin, Placeholder, Problem, ProblemKind};
+use crate::scripts::welcome::{Newcomer, WelcomeGroup, WelcomeRule};
+use crate::scripts::{
+    Copy, CopyText, FillRequest, MemberMatch, Preview, Script, ScriptInput, ScriptQuery,
+};
 use crate::session::JobProgress;
 use crate::settings::{Language, Settings, Theme};
 use crate::store::backup::{BackupInfo, BackupKindTag};
@@ -164,6 +172,25 @@ pub fn render() -> String {
         PaceProblem,
         PaceWarning,
         FillReport,
+        Builtin,
+        Placeholder,
+        ProblemKind,
+        Problem,
+        Limit,
+        WordHit,
+        Filled,
+        ScriptInput,
+        Script,
+        ScriptQuery,
+        Preview,
+        FillRequest,
+        CopyText,
+        Copy,
+        MemberMatch,
+        Newcomer,
+        WelcomeGroup,
+        WelcomeRule,
+        ScriptSettings,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod members;
 pub mod plan;
 pub mod reminders;
+pub mod scripts;
 pub mod settings;
 pub mod transfer;
 pub mod webhooks;
@@ -135,6 +136,21 @@ macro_rules! api_handlers {
             $crate::api::plan::fill_week,
             $crate::api::plan::post_limits,
             $crate::api::plan::set_post_limits,
+            $crate::api::scripts::list_scripts,
+            $crate::api::scripts::create_script,
+            $crate::api::scripts::update_script,
+            $crate::api::scripts::trash_script,
+            $crate::api::scripts::restore_script,
+            $crate::api::scripts::preview_script,
+            $crate::api::scripts::script_placeholders,
+            $crate::api::scripts::fill_script,
+            $crate::api::scripts::find_group_members,
+            $crate::api::scripts::welcome_view,
+            $crate::api::scripts::mark_welcomed,
+            $crate::api::scripts::welcome_rule,
+            $crate::api::scripts::set_welcome_rule,
+            $crate::api::scripts::script_settings,
+            $crate::api::scripts::set_script_settings,
             $crate::api::files::pick_import_file,
             $crate::api::files::pick_export_file,
             $crate::api::files::pick_workspace_folder,

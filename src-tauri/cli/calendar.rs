@@ -35,6 +35,19 @@ pub enum PlatformArg {
     Other,
 }
 
+impl From<PlatformArg> for Platform {
+    fn from(p: PlatformArg) -> Platform {
+        match p {
+            PlatformArg::Wechat => Platform::Wechat,
+            PlatformArg::Wecom => Platform::Wecom,
+            PlatformArg::Qq => Platform::Qq,
+            PlatformArg::Telegram => Platform::Telegram,
+            PlatformArg::Discord => Platform::Discord,
+            PlatformArg::Other => Platform::Other,
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum SlotWhat {
     /// Add a recurring slot (固定栏目): an RFC 5545 RRULE from a wall-clock start
@@ -123,15 +136,7 @@ pub fn run_group(dir: &Path, what: GroupWhat) -> ExitCode {
             let Some(mut store) = open_store(dir) else {
                 return ExitCode::FAILURE;
             };
-            let platform = match platform {
-                PlatformArg::Wechat => Platform::Wechat,
-                PlatformArg::Wecom => Platform::Wecom,
-                PlatformArg::Qq => Platform::Qq,
-                PlatformArg::Telegram => Platform::Telegram,
-                PlatformArg::Discord => Platform::Discord,
-                PlatformArg::Other => Platform::Other,
-            };
-            let input = GroupInput::named(&name, platform);
+            let input = GroupInput::named(&name, platform.into());
             match store.write(|w| groups::create(w, &input, Utc::now())) {
                 Ok(g) => {
                     println!("Added group {} (id {})", shown(&g.name), g.id);

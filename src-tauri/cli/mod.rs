@@ -7,6 +7,7 @@
 mod calendar;
 mod members;
 mod progress;
+mod scripts;
 mod today;
 
 use crate::store::{backup, check, Store};
@@ -62,6 +63,11 @@ enum Command {
         #[command(subcommand)]
         what: calendar::SlotWhat,
     },
+    /// The script library (话术库): add, list, and fill a script for members
+    Script {
+        #[command(subcommand)]
+        what: scripts::ScriptWhat,
+    },
     /// Mainland holiday schedules beyond the shipped ones (2027 on), and corrections
     Holidays {
         #[command(subcommand)]
@@ -110,6 +116,7 @@ pub fn main() -> ExitCode {
         Some(Command::Today(args)) => today::run_today(&dir, args),
         Some(Command::Group { what }) => calendar::run_group(&dir, what),
         Some(Command::Slot { what }) => calendar::run_slot(&dir, what),
+        Some(Command::Script { what }) => scripts::run_script(&dir, what),
         Some(Command::Plan { what }) => calendar::run_plan(&dir, what),
         Some(Command::Holidays { what }) => calendar::run_holidays(&dir, what),
         Some(Command::Check) => run_check(&dir),

@@ -181,8 +181,19 @@ fn clear_defaults(w: &Write, input: &ScriptInput, except: i64) -> rusqlite::Resu
     Ok(())
 }
 
+/// Saves a new script; the first of its kind for its group and platform becomes the default.
 pub fn create(w: &Write, input: &ScriptInput, now: DateTime<Utc>) -> Result<Script> {
-    let input = checked(w, input)?;
+    let mut input = checked(w, input)?;
+    if !input.is_default {
+        input.is_default = !w
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM scripts WHERE kind = ?1 AND group_id IS ?2
+                     AND platform IS ?3 AND deleted_at IS NULL)",
+            )?
+            .query_row(params![input.kind, input.group_id, input.platform], |r| {
+                r.get::<_, bool>(0)
+            })?;
+    }
     w.prepare_cached(
         "INSERT INTO scripts (kind, name, group_id, platform, body, is_default, search,
              created_at, updated_at)

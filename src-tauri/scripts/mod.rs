@@ -8,11 +8,13 @@
 //! welcomed yet are Today's welcome section ([`welcome`]); ticking one off logs the contact
 //! and, by the group's rule, plans the "has 张三 introduced themself?" follow-up.
 pub mod check;
+mod copy;
 pub mod fill;
 mod library;
 pub mod template;
 pub mod welcome;
 
+pub use copy::{fill_script, find_members, Copy, CopyText, FillRequest, MemberMatch};
 pub use library::{
     context, create, custom_fields, get, group_facts, list, pick, preview, restore, trash, update,
     Preview, Script, ScriptInput, ScriptQuery, BUILTIN_KINDS,
@@ -29,6 +31,9 @@ pub enum ScriptError {
     Placeholders(Vec<template::Problem>),
     #[error(transparent)]
     WordList(check::BadWordLine),
+    /// No script of this kind for the group (and the app has no default for it).
+    #[error("there is no {0:?} script for this group yet")]
+    NoScript(String),
     #[error("script {0} not found")]
     NotFound(i64),
     #[error("group {0} not found")]

@@ -256,6 +256,33 @@ pub fn normalise(text: &str, fields: Fields<'_>) -> String {
     out
 }
 
+/// A placeholder the editor's picker offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Placeholder {
+    /// As stored and shown in the Chinese UI (`昵称`, or a custom field's name).
+    pub name: String,
+    /// As shown in the English UI (`nickname`; a custom field keeps its name).
+    pub english: String,
+    pub builtin: Option<Builtin>,
+}
+
+/// The built-in placeholders, then the owner's custom fields.
+pub fn placeholders(fields: Fields<'_>) -> Vec<Placeholder> {
+    BUILTINS
+        .iter()
+        .map(|(b, zh, en)| Placeholder {
+            name: zh.to_string(),
+            english: en.to_string(),
+            builtin: Some(*b),
+        })
+        .chain(fields.iter().map(|(_, n)| Placeholder {
+            name: n.clone(),
+            english: n.clone(),
+            builtin: None,
+        }))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

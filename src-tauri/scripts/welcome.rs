@@ -268,13 +268,7 @@ pub fn mark_welcomed(
         if !members.iter().any(|m| m.id == *id) {
             return Err(ScriptError::MemberNotFound(*id));
         }
-        let in_group: bool = w
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM memberships WHERE member_id = ?1 AND group_id = ?2
-                                AND status = 'in_group')",
-            )?
-            .query_row(params![id, group_id], |r| r.get(0))?;
-        if !in_group {
+        if !super::copy::in_group(w, *id, group_id)? {
             return Err(ScriptError::NotInGroup {
                 member: *id,
                 group: group_id,

@@ -361,6 +361,14 @@ group_id: number | null, statuses: Array<MemberStatus>, categories: Array<Catego
  */
 tag_ids: Array<number>, 
 /**
+ * Members carrying at least one of these tags.
+ */
+any_tag_ids: Array<number>, 
+/**
+ * Members carrying none of these tags ("新人 but not 老客户").
+ */
+none_tag_ids: Array<number>, 
+/**
  * A level of the chosen group.
  */
 level_id: number | null, source: string | null, 
@@ -633,7 +641,7 @@ url_hint: string, reminders: boolean, digest: boolean, enabled: boolean, last: D
 /**
  * What part of the workspace a change touched; the UI's screens listen by area.
  */
-export type Area = "groups" | "members" | "tags" | "fields" | "segments" | "levels" | "reminders" | "cadences" | "webhooks" | "settings" | "calendar" | "workspace";
+export type Area = "groups" | "members" | "tags" | "fields" | "segments" | "levels" | "reminders" | "cadences" | "webhooks" | "settings" | "calendar" | "scripts" | "workspace";
 
 /**
  * One area and the ids changed in it (empty when the change is not about single rows, or
@@ -799,3 +807,191 @@ filled: number,
  * Day themes carried over from the week before.
  */
 themes: number, };
+
+/**
+ * A placeholder the app fills itself: its stored (Chinese) and English names.
+ */
+export type Builtin = "nickname" | "call_name" | "group" | "rules" | "announcement" | "name_format" | "inviter" | "days_in_group" | "birthday" | "today" | "owner";
+
+/**
+ * A placeholder the editor's picker offers.
+ */
+export type Placeholder = { 
+/**
+ * As stored and shown in the Chinese UI (`昵称`, or a custom field's name).
+ */
+name: string, 
+/**
+ * As shown in the English UI (`nickname`; a custom field keeps its name).
+ */
+english: string, builtin: Builtin | null, };
+
+/**
+ * Why a placeholder was refused.
+ */
+export type ProblemKind = "unknown" | "unclosed" | "empty";
+
+/**
+ * One refused placeholder: where it is (characters from the start) and what it says.
+ */
+export type Problem = { kind: ProblemKind, at: number, len: number, 
+/**
+ * The name as written (empty for an unclosed brace).
+ */
+name: string, };
+
+/**
+ * How a platform counts a message, and how long one may be.
+ */
+export type Limit = { 
+/**
+ * The longest message, in the platform's units; none for "other".
+ */
+max: number | null, 
+/**
+ * Telegram counts UTF-16 code units (an emoji outside the BMP is two); the others
+ * count characters. None counts bytes.
+ */
+utf16: boolean, };
+
+/**
+ * One sensitive word found in a text: the word and its place (characters from the start).
+ */
+export type WordHit = { word: string, at: number, len: number, 
+/**
+ * 1-based line and column (characters), for the message.
+ */
+line: number, column: number, };
+
+/**
+ * One filled text.
+ */
+export type Filled = { 
+/**
+ * The member it was filled for (none for a batch message or a script without one).
+ */
+member_id: number | null, nickname: string, text: string, 
+/**
+ * Placeholders (stored names) that had no value and no fallback, so were left empty.
+ */
+missing: Array<string>, };
+
+export type ScriptInput = { 
+/**
+ * One of [`BUILTIN_KINDS`] or the owner's own kind.
+ */
+kind: string, name: string, 
+/**
+ * None: shared by every group.
+ */
+group_id: number | null, 
+/**
+ * None: for any platform.
+ */
+platform: Platform | null, body: string, is_default: boolean, };
+
+export type Script = { id: number, kind: string, name: string, group_id: number | null, group_name: string | null, platform: Platform | null, 
+/**
+ * As stored: placeholders under their Chinese names.
+ */
+body: string, is_default: boolean, deleted_at: string | null, created_at: string, updated_at: string, };
+
+/**
+ * What the library lists.
+ */
+export type ScriptQuery = { 
+/**
+ * Text, or pinyin (full or initials), of the name and body.
+ */
+query: string, kind: string | null, 
+/**
+ * Scripts of this group and the shared ones.
+ */
+group_id: number | null, trash: boolean, };
+
+/**
+ * The editor's live view of a text (saved or not): filled for a member and group, its
+ * length against the platform's limit, the placeholders it refuses and the flagged words.
+ */
+export type Preview = { filled: Filled, problems: Array<Problem>, words: Array<WordHit>, 
+/**
+ * Of the filled text, as the platform counts.
+ */
+length: number, limit: number | null, platform: Platform | null, };
+
+/**
+ * What to fill: a script by id, or the best script of a kind for the group and platform.
+ */
+export type FillRequest = { script_id: number | null, 
+/**
+ * Used when `script_id` is none.
+ */
+kind: string, group_id: number | null, 
+/**
+ * None: the group's platform.
+ */
+platform: Platform | null, member_ids: number[], 
+/**
+ * One text naming everyone instead of one text each.
+ */
+together: boolean, };
+
+/**
+ * One filled text with its length as the platform counts it.
+ */
+export type CopyText = { length: number, 
+/**
+ * The member it was filled for (none for a batch message or a script without one).
+ */
+member_id: number | null, nickname: string, text: string, 
+/**
+ * Placeholders (stored names) that had no value and no fallback, so were left empty.
+ */
+missing: Array<string>, };
+
+/**
+ * The filled texts, ready for the clipboard, and what the owner should know first.
+ */
+export type Copy = { 
+/**
+ * None: the app's own welcome (the group has no welcome script yet).
+ */
+script_id: number | null, kind: string, platform: Platform | null, limit: number | null, texts: Array<CopyText>, 
+/**
+ * Flagged words in the script (the same in every text).
+ */
+words: Array<WordHit>, };
+
+/**
+ * A member of a group found by name.
+ */
+export type MemberMatch = { id: number, nickname: string, display_name: string, real_name: string, };
+
+/**
+ * One newcomer as Today lists them, with their filled welcome.
+ */
+export type Newcomer = { member_id: number, nickname: string, joined_at: string, welcome: Filled, };
+
+/**
+ * One group's welcome section.
+ */
+export type WelcomeGroup = { group_id: number, group_name: string, color: number, platform: Platform, 
+/**
+ * The welcome script used; none: the app's default (the group has none of its own).
+ */
+script_id: number | null, newcomers: Array<Newcomer>, total: number, 
+/**
+ * One message welcoming every listed newcomer, @-mentioned.
+ */
+together: Filled, };
+
+/**
+ * A group's follow-up rule: after a welcome, check the introduction in `days` days (none:
+ * off), with this reason (a script text; empty: the app's).
+ */
+export type WelcomeRule = { group_id: number, follow_up_days: number | null, reason: string, };
+
+/**
+ * The library's settings: the sensitive-word list (one a line) and the name `{群主}` fills.
+ */
+export type ScriptSettings = { words: string, owner_name: string, };

@@ -13,12 +13,14 @@ import type {
   Category,
   Completed,
   ContentStatus,
+  Copy,
   CustomField,
   DayNote,
   Delivery,
   ExportFormat,
   FieldError,
   FillReport,
+  FillRequest,
   Group,
   GroupCounts,
   GroupInput,
@@ -38,18 +40,26 @@ import type {
   MemberDetail,
   MemberFilter,
   MemberInput,
+  MemberMatch,
   MemberPage,
   MemberSort,
   MemberStatus,
   MembershipEdit,
   Note,
+  Placeholder,
+  Platform,
   PointsEntry,
   PointsInput,
   PostLimits,
+  Preview,
   Referral,
   Reminder,
   ReminderInput,
   RestoreOutcome,
+  Script,
+  ScriptInput,
+  ScriptQuery,
+  ScriptSettings,
   Segment,
   Selection,
   Settings,
@@ -63,6 +73,8 @@ import type {
   TodayView,
   Webhook,
   WebhookInput,
+  WelcomeGroup,
+  WelcomeRule,
   WorkspaceStatus,
 } from "./bindings";
 
@@ -277,6 +289,36 @@ export const commands = {
     invoke<PostLimits[]>("post_limits"),
   setPostLimits: (limits: PostLimits): Promise<null> =>
     invoke<null>("set_post_limits", { limits }),
+  listScripts: (query: ScriptQuery): Promise<Script[]> =>
+    invoke<Script[]>("list_scripts", { query }),
+  createScript: (input: ScriptInput): Promise<Script> =>
+    invoke<Script>("create_script", { input }),
+  updateScript: (id: number, input: ScriptInput): Promise<Script> =>
+    invoke<Script>("update_script", { id, input }),
+  trashScript: (id: number): Promise<null> =>
+    invoke<null>("trash_script", { id }),
+  restoreScript: (id: number): Promise<null> =>
+    invoke<null>("restore_script", { id }),
+  previewScript: (body: string, groupId: number | null, memberId: number | null, platform: Platform | null): Promise<Preview> =>
+    invoke<Preview>("preview_script", { body, groupId, memberId, platform }),
+  scriptPlaceholders: (): Promise<Placeholder[]> =>
+    invoke<Placeholder[]>("script_placeholders"),
+  fillScript: (request: FillRequest): Promise<Copy> =>
+    invoke<Copy>("fill_script", { request }),
+  findGroupMembers: (groupId: number, name: string): Promise<MemberMatch[]> =>
+    invoke<MemberMatch[]>("find_group_members", { groupId, name }),
+  welcomeView: (): Promise<WelcomeGroup[]> =>
+    invoke<WelcomeGroup[]>("welcome_view"),
+  markWelcomed: (groupId: number, memberIds: number[]): Promise<number> =>
+    invoke<number>("mark_welcomed", { groupId, memberIds }),
+  welcomeRule: (groupId: number): Promise<WelcomeRule> =>
+    invoke<WelcomeRule>("welcome_rule", { groupId }),
+  setWelcomeRule: (rule: WelcomeRule): Promise<null> =>
+    invoke<null>("set_welcome_rule", { rule }),
+  scriptSettings: (): Promise<ScriptSettings> =>
+    invoke<ScriptSettings>("script_settings"),
+  setScriptSettings: (settings: ScriptSettings): Promise<null> =>
+    invoke<null>("set_script_settings", { settings }),
   pickImportFile: (title: string): Promise<string | null> =>
     invoke<string | null>("pick_import_file", { title }),
   pickExportFile: (title: string, suggested: string): Promise<string | null> =>
