@@ -6,6 +6,7 @@ mod calendar;
 mod members;
 mod people;
 mod reminders;
+mod scripts;
 mod words;
 
 use crate::groups::{self, GoalInput, GroupError, GroupInput, Horizon, Stage, Threshold};
@@ -49,6 +50,8 @@ pub enum DemoError {
     Reminders(#[from] ReminderError),
     #[error(transparent)]
     Calendar(#[from] crate::calendar::CalendarError),
+    #[error(transparent)]
+    Scripts(#[from] crate::scripts::ScriptError),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -81,7 +84,18 @@ pub fn fill(
         created.push(groups::create_id(tx, &input, now)?);
     }
     calendar::fill(tx, &mut rng, &created, now)?;
-    members::fill(tx, &mut rng, opts.members, opts.notes, now, progress)?;
+    // A few of the members are newcomers of the last days, waiting for their welcome (they
+    // count in `members`, so a demo of N members has N).
+    let newcomers = if opts.members >= 50 {
+        scripts::NEWCOMERS.len() as u32
+    } else {
+        0
+    };
+    members::fill(tx, &mut rng, opts.members - newcomers, opts.notes, now, progress)?;
+    scripts::fill(tx, &created, now)?;
+    if newcomers > 0 {
+        scripts::newcomers(tx, &created, now)?;
+    }
     reminders::fill(tx, &mut rng, opts.reminders, now)?;
     // Fresh planner statistics once committed (best effort).
     tx.optimize_after();

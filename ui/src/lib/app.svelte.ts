@@ -3,13 +3,15 @@ import type { Settings, WorkspaceStatus } from "./bindings";
 import { api } from "./api";
 import { setLanguage } from "./i18n/index.svelte";
 
-export type Screen = "today" | "calendar" | "members" | "groups" | "settings";
+export type Screen = "today" | "calendar" | "members" | "groups" | "scripts" | "settings";
 
 export const app = $state({
   ready: false,
   screen: "today" as Screen,
   /** A member to open when the Members screen mounts (from Today's "open member"). */
   openMemberId: null as number | null,
+  /** A script kind to start writing when the Scripts screen mounts ("write the welcome"). */
+  scriptKind: null as string | null,
   version: "",
   /** A benchmark scenario to play (see desktop/probe.rs); null in normal use. */
   probe: null as string | null,

@@ -14,6 +14,8 @@ export function emptyFilter(): MemberFilter {
     statuses: [],
     categories: [],
     tag_ids: [],
+    any_tag_ids: [],
+    none_tag_ids: [],
     level_id: null,
     source: null,
     joined_from: null,
@@ -30,6 +32,8 @@ export function activeConditions(f: MemberFilter): number {
     (f.statuses.length > 0 ? 1 : 0) +
     (f.categories.length > 0 ? 1 : 0) +
     (f.tag_ids.length > 0 ? 1 : 0) +
+    (f.any_tag_ids.length > 0 ? 1 : 0) +
+    (f.none_tag_ids.length > 0 ? 1 : 0) +
     (f.level_id != null ? 1 : 0) +
     (f.source ? 1 : 0) +
     (f.joined_from || f.joined_to ? 1 : 0) +
