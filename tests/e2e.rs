@@ -16,9 +16,9 @@ async fn create_edit_delete_switch_language_and_find_it_all_after_a_restart() {
     let ws = tempfile::tempdir().unwrap();
     let app = App::launch(&driver, ws.path()).await;
 
-    // The app opens on Today; a new workspace's groups screen has an empty state that says
-    // what to do.
-    app.wait("today-screen").await;
+    // A new workspace opens on the first-run welcome (three ways in); the groups screen has an
+    // empty state that says what to do.
+    app.wait("first-run").await;
     app.click("nav-groups").await;
     app.wait("groups-empty").await;
     assert!(app.body_text().await.contains("还没有社群"));

@@ -86,7 +86,10 @@ async fn a_welcome_script_fills_for_three_newcomers_copies_and_is_ticked_off_acr
     let problems = app
         .wait_text("script-problems", |t| t.contains("群明"))
         .await;
-    assert!(problems.contains("第 1 行第 11 个字：不认识的占位符 {群明}"), "{problems}");
+    assert!(
+        problems.contains("第 1 行第 11 个字：不认识的占位符 {群明}"),
+        "{problems}"
+    );
     assert!(disabled(&app, "script-save").await);
     app.shot("s02-zh-script-unknown-placeholder").await;
 
@@ -97,11 +100,16 @@ async fn a_welcome_script_fills_for_three_newcomers_copies_and_is_ticked_off_acr
         "欢迎 {称呼|新朋友} 加入{群名}！🎉\n群名片格式：{群名片格式|昵称+城市+职业}\n想要资料的加微信",
     )
     .await;
-    app.wait_text("script-words", |t| t.contains("加微信") && t.contains("第 3 行"))
+    app.wait_text("script-words", |t| {
+        t.contains("加微信") && t.contains("第 3 行")
+    })
+    .await;
+    app.wait_text("preview-text", |t| {
+        t.starts_with("欢迎 新朋友 加入读书会！")
+    })
+    .await;
+    app.wait_text("script-length", |t| t.contains("/ 2000"))
         .await;
-    app.wait_text("preview-text", |t| t.starts_with("欢迎 新朋友 加入读书会！"))
-        .await;
-    app.wait_text("script-length", |t| t.contains("/ 2000")).await;
     // The picker inserts at the caret (the end here).
     app.click("placeholder-owner").await;
     app.wait_value("script-body", |v| v.ends_with("加微信{群主}"))
@@ -127,14 +135,18 @@ async fn a_welcome_script_fills_for_three_newcomers_copies_and_is_ticked_off_acr
     app.wait("today-welcome").await;
     app.wait_count("welcome-row", 3).await;
     let section = app.inner_text("today-welcome").await;
-    assert!(section.contains("读书会") && section.contains("3 位新人"), "{section}");
+    assert!(
+        section.contains("读书会") && section.contains("3 位新人"),
+        "{section}"
+    );
     app.shot("s04-zh-today-welcome").await;
 
     // Copy the first: the clipboard holds exactly 张三's welcome.
     app.click("welcome-copy").await;
     let copied = wait_clipboard(|t| t.contains("张三")).await;
     assert!(
-        copied.starts_with("欢迎 张三 加入读书会！🎉\n群名片格式：昵称+城市+职业\n想要资料的加微信"),
+        copied
+            .starts_with("欢迎 张三 加入读书会！🎉\n群名片格式：昵称+城市+职业\n想要资料的加微信"),
         "{copied:?}"
     );
     // One message for all three, @-mentioned as WeChat does it.
@@ -184,5 +196,56 @@ async fn a_welcome_script_fills_for_three_newcomers_copies_and_is_ticked_off_acr
     })
     .await;
     app.shot("s07-en-script-editor").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
+async fn a_new_workspace_opens_on_the_three_ways_in_and_the_first_group_leads_to_its_welcome() {
+    let driver = Driver::start();
+    let ws = tempfile::tempdir().unwrap();
+    let app = App::launch(&driver, ws.path()).await;
+    app.wait("first-run").await;
+    app.wait("first-sample").await;
+    app.shot("s08-zh-first-run").await;
+    // In English too (the first run stays until a way in is chosen).
+    app.click("nav-settings").await;
+    app.click("lang-en").await;
+    app.click("nav-today").await;
+    app.wait_text("first-run", |t| t.contains("Explore sample data"))
+        .await;
+    app.shot("s09-en-first-run").await;
+    app.click("nav-settings").await;
+    app.click("lang-zh-CN").await;
+    app.click("nav-today").await;
+
+    // Import opens the member import; creating the first group opens its form.
+    app.click("first-import").await;
+    app.wait("import-dialog").await;
+    app.click("import-cancel").await;
+    app.click("nav-today").await;
+    app.wait("today-screen").await;
+    app.quit().await;
+
+    let app = App::launch(&driver, ws.path()).await;
+    app.click("first-create-group").await;
+    app.wait("group-form").await;
+    app.fill("field-name", "读书会").await;
+    app.click("group-save").await;
+    app.wait("group-detail").await;
+    // The group's welcome ritual: the shared welcome until it writes its own, a follow-up
+    // after 3 days; "write this group's welcome" opens the library on a new welcome.
+    app.wait_text("welcome-rule", |t| t.contains("通用欢迎语"))
+        .await;
+    assert_eq!(app.wait_value("welcome-rule-days", |v| v == "3").await, "3");
+    app.click("welcome-write").await;
+    app.wait("script-editor").await;
+    app.wait_value("script-kind", |v| v == "welcome").await;
+    app.quit().await;
+
+    // Not new any more: the next start opens on Today.
+    let app = App::launch(&driver, ws.path()).await;
+    app.wait("today-screen").await;
+    assert_eq!(app.count("first-run").await, 0);
     app.quit().await;
 }

@@ -38,6 +38,8 @@ macro_rules! api_handlers {
             $crate::api::workspace::restore_backup,
             $crate::api::workspace::recover_workspace,
             $crate::api::workspace::open_other_workspace,
+            $crate::api::workspace::open_sample_workspace,
+            $crate::api::workspace::leave_sample_workspace,
             $crate::api::workspace::startup_ready,
             $crate::api::workspace::probe_timing,
             $crate::api::reminders::today_view,

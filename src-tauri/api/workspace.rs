@@ -2,6 +2,7 @@
 //! way out when the file could not be opened (restore a backup, start afresh, open another
 //! folder).
 use super::{ApiError, ErrorCode};
+use crate::demo::sample;
 use crate::groups::{self, GroupCounts, GroupSummary, GroupView};
 use crate::session::{Opened, Session};
 use crate::settings::{self, Settings};
@@ -35,6 +36,10 @@ pub struct Bootstrap {
     /// Set only when a benchmark launched the app (`GROUPDESK_STARTUP_PROBE`): `members` asks
     /// the UI to open the member list, scroll it and search before reporting ready.
     pub probe: Option<String>,
+    /// A new workspace (no group, no member): the window opens on the first-run welcome.
+    pub first_run: bool,
+    /// When this is the sample workspace: the folder it was opened from (the way back).
+    pub sample_home: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -68,6 +73,8 @@ pub fn bootstrap(state: State<'_, Session>) -> Result<Bootstrap, ApiError> {
             counts: GroupCounts::default(),
             version,
             probe: crate::probe::scenario(),
+            first_run: false,
+            sample_home: None,
         });
     }
     state.read(|c| {
@@ -78,6 +85,8 @@ pub fn bootstrap(state: State<'_, Session>) -> Result<Bootstrap, ApiError> {
             counts: groups::counts(c)?,
             version,
             probe: crate::probe::scenario(),
+            first_run: sample::is_new(c)?,
+            sample_home: sample::home(c)?,
         })
     })
 }
@@ -169,15 +178,45 @@ pub fn open_other_workspace(
     if dir == state.dir {
         return Ok(());
     }
+    relaunch(&app, &dir)
+}
+
+/// Starts GroupDesk on `dir` and closes this window (one window per workspace folder).
+fn relaunch(app: &AppHandle, dir: &std::path::Path) -> Result<(), ApiError> {
     let exe = std::env::current_exe()
         .map_err(|e| ApiError::new(ErrorCode::Storage, "store.io", e.to_string()))?;
     std::process::Command::new(exe)
         .arg("--data-dir")
-        .arg(&dir)
+        .arg(dir)
         .spawn()
         .map_err(|e| ApiError::new(ErrorCode::Storage, "store.io", e.to_string()))?;
     app.exit(0);
     Ok(())
+}
+
+/// Opens the sample workspace (the demo in a folder of its own beside this workspace's
+/// backups, filled the first time), in the owner's language and theme.
+#[tauri::command(async)]
+pub fn open_sample_workspace(app: AppHandle, state: State<'_, Session>) -> Result<(), ApiError> {
+    let prefs = state.read(|c| Ok::<_, ApiError>(settings::load(c)?))?;
+    let dir = sample::dir_for(&state.dir);
+    let mut store = crate::store::Store::open_dir(&dir, Utc::now())?;
+    store.write(|w| {
+        sample::prepare(w, &state.dir, &prefs, Utc::now())
+            .map_err(|e| ApiError::new(ErrorCode::Storage, "store.storage", e.to_string()))
+    })?;
+    drop(store);
+    relaunch(&app, &dir)
+}
+
+/// Leaves the sample workspace for the one it was opened from.
+#[tauri::command(async)]
+pub fn leave_sample_workspace(app: AppHandle, state: State<'_, Session>) -> Result<(), ApiError> {
+    let home = state.read(|c| Ok::<_, ApiError>(sample::home(c)?))?;
+    match home {
+        Some(home) => relaunch(&app, std::path::Path::new(&home)),
+        None => Ok(()),
+    }
 }
 
 /// A timing a benchmark scenario measured in the window (`probe: NAME MS`, on stderr); a

@@ -6,6 +6,7 @@ mod calendar;
 mod members;
 mod people;
 mod reminders;
+pub mod sample;
 mod scripts;
 mod words;
 
@@ -91,7 +92,14 @@ pub fn fill(
     } else {
         0
     };
-    members::fill(tx, &mut rng, opts.members - newcomers, opts.notes, now, progress)?;
+    members::fill(
+        tx,
+        &mut rng,
+        opts.members - newcomers,
+        opts.notes,
+        now,
+        progress,
+    )?;
     scripts::fill(tx, &created, now)?;
     if newcomers > 0 {
         scripts::newcomers(tx, &created, now)?;

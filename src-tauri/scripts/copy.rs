@@ -3,7 +3,7 @@
 //! group page, the member list's selection and the command line. Also finds a group's member
 //! by the name an owner types (`script fill --member 张三`).
 use super::check::{self, WordHit};
-use super::fill::{self, Filled};
+use super::fill::{self, Filled, MemberFacts};
 use super::library::{context, custom_fields, get, pick};
 use super::template;
 use super::welcome::default_welcome;
@@ -94,19 +94,7 @@ pub fn fill_script(
         cx.group.as_ref(),
         &fill::fields_used(&t),
     )?;
-    for id in &req.member_ids {
-        if !members.iter().any(|m| m.id == *id) {
-            return Err(ScriptError::MemberNotFound(*id));
-        }
-        if let Some(g) = req.group_id {
-            if !in_group(conn, *id, g)? {
-                return Err(ScriptError::NotInGroup {
-                    member: *id,
-                    group: g,
-                });
-            }
-        }
-    }
+    check_members(&req.member_ids, &members, req.group_id)?;
     let filled: Vec<Filled> = if members.is_empty() {
         vec![fill::fill_one(&t, None, &cx, &fields)]
     } else if req.together {
@@ -133,13 +121,23 @@ pub fn fill_script(
     })
 }
 
-pub(super) fn in_group(conn: &Connection, member: i64, group: i64) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM memberships WHERE member_id = ?1 AND group_id = ?2
-                            AND status = 'in_group')",
-        )?
-        .query_row(params![member, group], |r| r.get(0))?)
+/// Every one of `ids` was found (`loaded`, read for `group`) and, with a group, is in it.
+pub(super) fn check_members(ids: &[i64], loaded: &[MemberFacts], group: Option<i64>) -> Result<()> {
+    if loaded.len() < ids.len() {
+        let found: std::collections::HashSet<i64> = loaded.iter().map(|m| m.id).collect();
+        if let Some(id) = ids.iter().find(|id| !found.contains(id)) {
+            return Err(ScriptError::MemberNotFound(*id));
+        }
+    }
+    if let Some(g) = group {
+        if let Some(m) = loaded.iter().find(|m| !m.in_group) {
+            return Err(ScriptError::NotInGroup {
+                member: m.id,
+                group: g,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A member of a group found by name.

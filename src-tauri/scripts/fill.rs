@@ -41,6 +41,8 @@ pub struct MemberFacts {
     pub birth_lunar: u8,
     /// The member's handle on the group's platform (Telegram/Discord mentions use it).
     pub handle: Option<String>,
+    /// Whether they are in the group now (false without a group).
+    pub in_group: bool,
     pub fields: HashMap<i64, String>,
 }
 
@@ -231,15 +233,18 @@ pub fn load_members(
     field_ids: &[i64],
 ) -> rusqlite::Result<Vec<MemberFacts>> {
     let set = Rc::new(ids.iter().map(|i| Value::Integer(*i)).collect::<Vec<_>>());
-    let handle_kind = group
-        .and_then(|g| g.platform)
-        .map(|p| p.as_str())
-        .unwrap_or("");
+    // Only Telegram and Discord mention by handle (see [`mention`]); elsewhere the handle is
+    // not read at all.
+    let handle_kind = match group.and_then(|g| g.platform) {
+        Some(p @ (Platform::Telegram | Platform::Discord)) => p.as_str(),
+        _ => "",
+    };
     let mut stmt = conn.prepare_cached(
         "SELECT m.id, m.nickname, m.display_name, i.nickname, ms.joined_on, m.birth_md,
-                m.birth_lunar,
-                (SELECT value FROM member_handles h WHERE h.member_id = m.id AND h.kind = ?3
-                 ORDER BY position LIMIT 1)
+                m.birth_lunar, ms.status IS 'in_group',
+                CASE WHEN ?3 = '' THEN NULL ELSE
+                    (SELECT value FROM member_handles h WHERE h.member_id = m.id AND h.kind = ?3
+                     ORDER BY position LIMIT 1) END
          FROM members m
          LEFT JOIN members i ON i.id = m.invited_by AND i.deleted_at IS NULL
          LEFT JOIN memberships ms ON ms.member_id = m.id AND ms.group_id = ?2
@@ -258,7 +263,8 @@ pub fn load_members(
                     joined_on: joined.as_deref().and_then(crate::dates::iso_date),
                     birth_md: r.get(5)?,
                     birth_lunar: r.get(6)?,
-                    handle: r.get(7)?,
+                    in_group: r.get(7)?,
+                    handle: r.get(8)?,
                     fields: HashMap::new(),
                 })
             },

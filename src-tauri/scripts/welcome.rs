@@ -128,9 +128,11 @@ pub fn pending(
         .prepare_cached(
             "SELECT sc.group_id, sc.member_id, max(sc.at) AS joined
              FROM status_changes sc INDEXED BY status_changes_joins
-             JOIN memberships ms ON ms.member_id = sc.member_id AND ms.group_id = sc.group_id
-             JOIN members m ON m.id = sc.member_id
-             JOIN groups g ON g.id = sc.group_id
+             -- CROSS JOIN keeps the recent joins the outer loop: started from the memberships,
+             -- SQLite would scan every recent join once per member in the group.
+             CROSS JOIN memberships ms ON ms.member_id = sc.member_id AND ms.group_id = sc.group_id
+             CROSS JOIN members m ON m.id = sc.member_id
+             CROSS JOIN groups g ON g.id = sc.group_id
              WHERE sc.status = 'in_group' AND sc.at >= ?1
                AND (?3 IS NULL OR sc.group_id = ?3)
                AND ms.status = 'in_group' AND (ms.joined_on IS NULL OR ms.joined_on >= ?2)
@@ -264,17 +266,7 @@ pub fn mark_welcomed(
     let cx = context(w, Some(group_id), today, lang)?;
     let members: Vec<MemberFacts> =
         fill::load_members(w, member_ids, Some(&facts), &fill::fields_used(&reason_t))?;
-    for id in member_ids {
-        if !members.iter().any(|m| m.id == *id) {
-            return Err(ScriptError::MemberNotFound(*id));
-        }
-        if !super::copy::in_group(w, *id, group_id)? {
-            return Err(ScriptError::NotInGroup {
-                member: *id,
-                group: group_id,
-            });
-        }
-    }
+    super::copy::check_members(member_ids, &members, Some(group_id))?;
     let summary = match lang {
         Language::ZhCn => format!("入群欢迎（{}）", facts.name),
         Language::En => format!("Welcomed to {}", facts.name),

@@ -12,6 +12,14 @@ export const app = $state({
   openMemberId: null as number | null,
   /** A script kind to start writing when the Scripts screen mounts ("write the welcome"). */
   scriptKind: null as string | null,
+  scriptGroup: null as number | null,
+  /** A new workspace: Today shows the first-run welcome until the owner picks a way in. */
+  firstRun: false,
+  /** Set by the first-run screen for the Groups / Members screen it opens. */
+  createGroup: false,
+  openImport: false,
+  /** When this is the sample workspace: the folder to go back to. */
+  sampleHome: null as string | null,
   version: "",
   /** A benchmark scenario to play (see desktop/probe.rs); null in normal use. */
   probe: null as string | null,

@@ -192,7 +192,15 @@ export type Bootstrap = { workspace: WorkspaceStatus, settings: Settings, groups
  * Set only when a benchmark launched the app (`GROUPDESK_STARTUP_PROBE`): `members` asks
  * the UI to open the member list, scroll it and search before reporting ready.
  */
-probe: string | null, };
+probe: string | null, 
+/**
+ * A new workspace (no group, no member): the window opens on the first-run welcome.
+ */
+first_run: boolean, 
+/**
+ * When this is the sample workspace: the folder it was opened from (the way back).
+ */
+sample_home: string | null, };
 
 export type RestoreOutcome = { 
 /**

@@ -93,6 +93,10 @@ export const commands = {
     invoke<WorkspaceStatus>("recover_workspace", { backup }),
   openOtherWorkspace: (dir: string): Promise<null> =>
     invoke<null>("open_other_workspace", { dir }),
+  openSampleWorkspace: (): Promise<null> =>
+    invoke<null>("open_sample_workspace"),
+  leaveSampleWorkspace: (): Promise<null> =>
+    invoke<null>("leave_sample_workspace"),
   startupReady: (): Promise<null> =>
     invoke<null>("startup_ready"),
   probeTiming: (name: string, ms: number): Promise<null> =>

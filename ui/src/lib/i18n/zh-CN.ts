@@ -896,6 +896,20 @@ export const zhCN = {
   "members.filter.tag_cycle": "点一下：必须有；再点：有其中之一即可；再点：排除；再点：取消",
   "members.filter.tag_any": "任一",
   "members.filter.tag_none": "不含",
+  "first.title": "欢迎使用群主工作台",
+  "first.body": "你的社群、成员、内容和跟进，都保存在这台电脑上。从哪里开始？",
+  "first.group.title": "创建第一个社群",
+  "first.group.body": "写下定位、群规和群公告，再为它写一条入群欢迎语。",
+  "first.import.title": "从 Excel / CSV 导入成员",
+  "first.import.body": "已经有成员表？选文件，对好列，先试导入再正式导入。",
+  "first.sample.title": "先看看示例数据",
+  "first.sample.opening": "正在准备示例工作区…",
+  "first.sample.body": "在单独的示例工作区里打开演示数据，随便试，不会混进你自己的名册。",
+  "first.skip": "从空白工作区开始",
+  "first.private": "没有账号，没有服务器：数据只在本机。",
+  "sample.title": "示例数据",
+  "sample.body": "这是单独的示例工作区，这里的改动不会影响你自己的名册。",
+  "sample.back": "回到我的工作区",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
