@@ -249,3 +249,60 @@ async fn a_new_workspace_opens_on_the_three_ways_in_and_the_first_group_leads_to
     assert_eq!(app.count("first-run").await, 0);
     app.quit().await;
 }
+
+/// Stops the GroupDesk a window started on `dir` by itself (outside WebDriver's session).
+fn stop_app_on(dir: &std::path::Path) {
+    let _ = std::process::Command::new("pkill")
+        .args(["-f", "--", &format!("--data-dir {}$", dir.display())])
+        .status();
+    std::thread::sleep(Duration::from_millis(800));
+}
+
+fn wait_for(what: &str, mut pred: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !pred() {
+        assert!(Instant::now() < deadline, "{what} never happened");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+fn running_on(dir: &std::path::Path) -> bool {
+    std::process::Command::new("pgrep")
+        .args(["-f", "--", &format!("--data-dir {}$", dir.display())])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
+async fn sample_data_opens_in_a_folder_of_its_own_with_a_banner_and_the_way_back() {
+    let driver = Driver::start();
+    let ws = tempfile::tempdir().unwrap();
+    let sample = ws.path().join("sample-workspace");
+    let app = App::launch(&driver, ws.path()).await;
+    app.click("first-sample").await;
+    // GroupDesk reopens itself on the sample folder (a new process, outside this session).
+    wait_for("the sample window", || running_on(&sample));
+    drop(app);
+    stop_app_on(&sample);
+    let out = e2e_support::cli(&sample, &["group", "list", "--json"]);
+    let groups: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(groups.as_array().unwrap().len(), 6, "the demo's groups");
+    let own = e2e_support::cli(ws.path(), &["group", "list", "--json"]);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&own.stdout).unwrap(),
+        serde_json::json!([]),
+        "the owner's own workspace stays empty"
+    );
+
+    // Opened on the sample: the banner says so, with the demo's Today beneath it.
+    let app = App::launch(&driver, &sample).await;
+    app.wait("sample-banner").await;
+    app.wait("today-welcome").await;
+    app.shot("s10-zh-sample-today").await;
+    // The window closes as it answers the click, so the click's own answer may be an error.
+    let _ = app.wait("sample-leave").await.click().await;
+    wait_for("the way back", || running_on(ws.path()));
+    drop(app);
+    stop_app_on(ws.path());
+}
