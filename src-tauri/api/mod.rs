@@ -146,6 +146,7 @@ macro_rules! api_handlers {
             $crate::api::scripts::preview_script,
             $crate::api::scripts::script_placeholders,
             $crate::api::scripts::fill_script,
+            $crate::api::scripts::fill_script_for_selection,
             $crate::api::scripts::find_group_members,
             $crate::api::scripts::welcome_view,
             $crate::api::scripts::mark_welcomed,

@@ -132,6 +132,33 @@ pub fn fill_script(state: State<'_, Session>, request: FillRequest) -> Result<Co
     })
 }
 
+/// A script filled for a selection of the member list (ticked members, or everyone the
+/// filter matches), ready to copy.
+#[tauri::command(async)]
+pub fn fill_script_for_selection(
+    state: State<'_, Session>,
+    request: FillRequest,
+    selection: crate::members::Selection,
+) -> Result<Copy, ApiError> {
+    state.read(|c| {
+        let (lang, today) = lang_today(c)?;
+        let member_ids = match selection {
+            crate::members::Selection::Ids { ids } => ids,
+            crate::members::Selection::Filter { filter } => crate::members::ids(
+                c,
+                &filter,
+                crate::members::MemberSort::default(),
+                &crate::clock::member_clock(),
+            )?,
+        };
+        let request = FillRequest {
+            member_ids,
+            ..request
+        };
+        Ok::<_, ApiError>(scripts::fill_script(c, &request, today, lang)?)
+    })
+}
+
 /// A group's members found by name (for "fill for…").
 #[tauri::command(async)]
 pub fn find_group_members(

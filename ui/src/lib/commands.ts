@@ -309,6 +309,8 @@ export const commands = {
     invoke<Placeholder[]>("script_placeholders"),
   fillScript: (request: FillRequest): Promise<Copy> =>
     invoke<Copy>("fill_script", { request }),
+  fillScriptForSelection: (request: FillRequest, selection: Selection): Promise<Copy> =>
+    invoke<Copy>("fill_script_for_selection", { request, selection }),
   findGroupMembers: (groupId: number, name: string): Promise<MemberMatch[]> =>
     invoke<MemberMatch[]>("find_group_members", { groupId, name }),
   welcomeView: (): Promise<WelcomeGroup[]> =>

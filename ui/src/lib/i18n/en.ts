@@ -912,4 +912,5 @@ export const en: Record<MessageKey, string> = {
   "sample.title": "Sample data",
   "sample.body": "This is a separate sample workspace; changes here never touch your own book.",
   "sample.back": "Back to my workspace",
+  "script.copy_again": "The clipboard did not take it this time; click again",
 };

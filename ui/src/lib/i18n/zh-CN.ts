@@ -910,6 +910,7 @@ export const zhCN = {
   "sample.title": "示例数据",
   "sample.body": "这是单独的示例工作区，这里的改动不会影响你自己的名册。",
   "sample.back": "回到我的工作区",
+  "script.copy_again": "这次没能写入剪贴板，请再点一次",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
