@@ -39,5 +39,7 @@ if [ "${GROUPDESK_SKIP_BENCH:-0}" != 1 ]; then
   cargo bench --locked --bench followups
   echo "==> Content calendar benchmark (50 slots, 5,000 items, a year; the month view in the window)"
   xvfb-run -a -s "-screen 0 1440x900x24" cargo bench --locked --bench calendar
-  echo "Results: target/bench/startup.md, target/bench/members.md, target/bench/followups.md, target/bench/calendar.md"
+  echo "==> Script library benchmark (a welcome filled for 10,000 members)"
+  cargo bench --locked --bench scripts
+  echo "Results: target/bench/startup.md, target/bench/members.md, target/bench/followups.md, target/bench/calendar.md, target/bench/scripts.md"
 fi
