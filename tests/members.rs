@@ -624,7 +624,7 @@ fn filters_combine_and_sort_in_pinyin_order() {
             members::bulk(
                 w,
                 &Selection::Filter {
-                    filter: core.clone(),
+                    filter: Box::new(core.clone()),
                 },
                 &BulkAction::AddTag {
                     name: "核心".into(),

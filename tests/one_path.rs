@@ -469,7 +469,7 @@ fn a_bulk_write_announces_its_area_as_a_whole() {
             Ok::<_, Failure>(members::bulk(
                 w,
                 &members::Selection::Filter {
-                    filter: MemberFilter::default(),
+                    filter: Box::default(),
                 },
                 &members::BulkAction::Trash,
                 &clock(),

@@ -13,7 +13,8 @@ use ts_rs::TS;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Selection {
     Ids { ids: Vec<i64> },
-    Filter { filter: MemberFilter },
+    // Boxed: a filter is ten times the size of a list of ids.
+    Filter { filter: Box<MemberFilter> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
