@@ -9,7 +9,7 @@
 //! 4. [`session`]: the open workspace as the running app holds it — one writer, readers that
 //!    never wait for it, the change bus, jobs with progress and cancel;
 //! 5. domain areas ([`groups`], [`members`], [`calendar`], [`reminders`], [`webhooks`], [`transfer`],
-//!    [`settings`], [`scripts`], [`demo`]): types, rules, use cases and their SQL; no Tauri, no clock (every
+//!    [`settings`], [`scripts`], [`campaigns`], [`demo`]): types, rules, use cases and their SQL; no Tauri, no clock (every
 //!    function that needs the time takes `now`); every write takes a [`store::Write`];
 //! 6. [`store`]: the SQLite file, the write handle and change sets, readers, migrations,
 //!    backups and integrity checks;
@@ -24,6 +24,7 @@ mod sql_enum;
 pub mod api;
 pub mod bindings;
 pub mod calendar;
+pub mod campaigns;
 pub mod cli;
 pub mod clock;
 pub mod dates;

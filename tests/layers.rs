@@ -11,7 +11,7 @@ fn rank(module: &str) -> Option<u8> {
         "scheduler" => 5,
         "session" => 4,
         "groups" | "members" | "calendar" | "reminders" | "webhooks" | "transfer" | "settings"
-        | "scripts" | "demo" => 3,
+        | "scripts" | "campaigns" | "demo" => 3,
         "store" => 2,
         "dates" | "lunar" | "files" | "validate" | "progress" | "paths" | "instance" | "probe"
         | "sql_enum" => 1,

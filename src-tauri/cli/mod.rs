@@ -5,6 +5,7 @@
 // An edge of the app: reading the clock here is allowed (see clippy.toml).
 #![allow(clippy::disallowed_methods)]
 mod calendar;
+mod campaigns;
 mod members;
 mod progress;
 mod scripts;
@@ -63,6 +64,11 @@ enum Command {
         #[command(subcommand)]
         what: calendar::SlotWhat,
     },
+    /// Campaigns (活动): add one (from a playbook), list them, show one with its results
+    Campaign {
+        #[command(subcommand)]
+        what: campaigns::CampaignWhat,
+    },
     /// The script library (话术库): add, list, and fill a script for members
     Script {
         #[command(subcommand)]
@@ -116,6 +122,7 @@ pub fn main() -> ExitCode {
         Some(Command::Today(args)) => today::run_today(&dir, args),
         Some(Command::Group { what }) => calendar::run_group(&dir, what),
         Some(Command::Slot { what }) => calendar::run_slot(&dir, what),
+        Some(Command::Campaign { what }) => campaigns::run_campaign(&dir, what),
         Some(Command::Script { what }) => scripts::run_script(&dir, what),
         Some(Command::Plan { what }) => calendar::run_plan(&dir, what),
         Some(Command::Holidays { what }) => calendar::run_holidays(&dir, what),

@@ -591,6 +591,91 @@ CREATE TABLE welcome_rules (
 CREATE INDEX status_changes_joins ON status_changes (at) WHERE status = 'in_group';
 ";
 
+/// Campaigns (活动): their groups, goals, checklist, the posts and scripts a playbook made for
+/// them (linked, so a date move shifts them and a delete can keep them), the owner's own
+/// playbooks, and the milestones already offered on Today.
+const V10_CAMPAIGNS: &str = "
+CREATE TABLE campaigns (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+    kind         TEXT NOT NULL CHECK (kind IN ('fission','guest_share','holiday','meetup','check_in','prize','red_packet','custom')),
+    status       TEXT NOT NULL DEFAULT 'planning' CHECK (status IN ('planning','running','done','reviewed')),
+    start_date   TEXT NOT NULL CHECK (start_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    end_date     TEXT NOT NULL CHECK (end_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND end_date >= start_date),
+    event_date   TEXT NOT NULL CHECK (event_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    tz           TEXT NOT NULL,
+    -- Money in fen (分): budget, the bait's cost (诱饵), and what was spent in all.
+    budget_fen   INTEGER CHECK (budget_fen IS NULL OR budget_fen >= 0),
+    bait_fen     INTEGER CHECK (bait_fen IS NULL OR bait_fen >= 0),
+    spent_fen    INTEGER CHECK (spent_fen IS NULL OR spent_fen >= 0),
+    -- Members whose source is this code, joining in the window, are the campaign's.
+    source       TEXT NOT NULL DEFAULT '',
+    playbook     TEXT,
+    notes        TEXT NOT NULL DEFAULT '',
+    -- The retrospective (复盘).
+    worked       TEXT NOT NULL DEFAULT '',
+    failed       TEXT NOT NULL DEFAULT '',
+    change_next  TEXT NOT NULL DEFAULT '',
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    deleted_at   TEXT
+) STRICT;
+CREATE UNIQUE INDEX campaigns_by_name ON campaigns (name COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX campaigns_by_source ON campaigns (source) WHERE source <> '' AND deleted_at IS NULL;
+
+CREATE TABLE campaign_groups (
+    campaign_id  INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    group_id     INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    PRIMARY KEY (campaign_id, group_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE campaign_goals (
+    id           INTEGER PRIMARY KEY,
+    campaign_id  INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    metric       TEXT NOT NULL CHECK (metric IN ('joins','conversions','attendance','posts')),
+    target       INTEGER NOT NULL CHECK (target > 0),
+    -- What the book cannot know (attendance, conversions), entered by hand.
+    actual       INTEGER CHECK (actual IS NULL OR actual >= 0),
+    UNIQUE (campaign_id, metric)
+) STRICT;
+
+CREATE TABLE campaign_steps (
+    id           INTEGER PRIMARY KEY,
+    campaign_id  INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    title        TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+    due_date     TEXT NOT NULL CHECK (due_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    -- Days from the event date, kept so the campaign saves back as a playbook.
+    offset_days  INTEGER NOT NULL,
+    done_at      TEXT,
+    notes        TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX campaign_steps_due ON campaign_steps (due_date) WHERE done_at IS NULL;
+
+ALTER TABLE content_items ADD COLUMN campaign_id INTEGER REFERENCES campaigns (id) ON DELETE SET NULL;
+CREATE INDEX content_items_by_campaign ON content_items (campaign_id) WHERE campaign_id IS NOT NULL;
+ALTER TABLE scripts ADD COLUMN campaign_id INTEGER REFERENCES campaigns (id) ON DELETE SET NULL;
+
+CREATE TABLE playbooks (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 60),
+    kind        TEXT NOT NULL,
+    -- Steps, posts and scripts placed by days from the event date (JSON, see campaigns::playbooks).
+    body        TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX playbooks_by_name ON playbooks (name COLLATE NOCASE);
+
+CREATE TABLE milestones_offered (
+    group_id  INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    size      INTEGER NOT NULL,
+    at        TEXT NOT NULL,
+    PRIMARY KEY (group_id, size)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX memberships_by_group_joined ON memberships (group_id, joined_on);
+";
+
 /// Every migration, oldest first. Append only.
 fn all() -> Migrations<'static> {
     Migrations::new(vec![
@@ -603,11 +688,12 @@ fn all() -> Migrations<'static> {
         M::up(V7_CALENDAR),
         M::up(V8_TYPES_PACE_LUNAR),
         M::up(V9_SCRIPTS),
+        M::up(V10_CAMPAIGNS),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 9;
+pub const LATEST: u32 = 10;
 
 pub fn migrations() -> Migrations<'static> {
     all()

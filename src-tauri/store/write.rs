@@ -39,6 +39,8 @@ pub enum Area {
     Calendar,
     /// Scripts (话术), the sensitive-word list, welcomes and their follow-up rules.
     Scripts,
+    /// Campaigns, their checklists and playbooks.
+    Campaigns,
     /// The file itself was replaced (a restore, starting afresh): everything may differ.
     Workspace,
 }

@@ -235,6 +235,7 @@ const DEFERRABLE: &[&str] = &[
     "memberships_spotlight",
     "status_changes_by_membership",
     "status_changes_joins",
+    "memberships_by_group_joined",
 ];
 
 /// Whether `rows` new rows are enough to rebuild the indexes rather than update them: a

@@ -649,7 +649,7 @@ url_hint: string, reminders: boolean, digest: boolean, enabled: boolean, last: D
 /**
  * What part of the workspace a change touched; the UI's screens listen by area.
  */
-export type Area = "groups" | "members" | "tags" | "fields" | "segments" | "levels" | "reminders" | "cadences" | "webhooks" | "settings" | "calendar" | "scripts" | "workspace";
+export type Area = "groups" | "members" | "tags" | "fields" | "segments" | "levels" | "reminders" | "cadences" | "webhooks" | "settings" | "calendar" | "scripts" | "campaigns" | "workspace";
 
 /**
  * One area and the ids changed in it (empty when the change is not about single rows, or
