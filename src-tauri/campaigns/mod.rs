@@ -11,9 +11,11 @@
 mod expand;
 pub mod playbooks;
 pub mod results;
+mod retro;
 mod store;
 
 pub use expand::{planned_moves, shift, Move};
+pub use retro::{export_retro, RetroFormat};
 pub use store::*;
 
 use crate::validate::FieldError;

@@ -10,9 +10,10 @@ use crate::groups;
 use crate::reminders::zone::local_date;
 use crate::settings;
 use chrono::Utc;
-use clap::Subcommand;
+use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Subcommand, Debug)]
@@ -327,5 +328,60 @@ pub fn run_campaign(dir: &Path, what: CampaignWhat) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum RetroArg {
+    Xlsx,
+    Html,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportCampaignArgs {
+    /// The campaign's name
+    name: String,
+    #[arg(long, value_enum, default_value_t = RetroArg::Xlsx)]
+    format: RetroArg,
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+}
+
+pub fn run_export_campaign(dir: &Path, args: ExportCampaignArgs) -> ExitCode {
+    let Some(store) = open_for_reading(dir) else {
+        return ExitCode::FAILURE;
+    };
+    if crate::files::is_inside(&args.output, dir) {
+        return fail(format!(
+            "{} is inside the workspace folder; export somewhere else",
+            args.output.display()
+        ));
+    }
+    let conn = store.conn();
+    let prefs = match settings::load(conn) {
+        Ok(s) => s,
+        Err(e) => return fail(e),
+    };
+    let today = local_date(settings::plan(&prefs).tz, Utc::now());
+    let format = match args.format {
+        RetroArg::Xlsx => campaigns::RetroFormat::Xlsx,
+        RetroArg::Html => campaigns::RetroFormat::Html,
+    };
+    let result = campaigns::find_by_name(conn, &args.name).and_then(|id| {
+        campaigns::export_retro(
+            conn,
+            id,
+            format,
+            prefs.language == settings::Language::ZhCn,
+            today,
+            &args.output,
+        )
+    });
+    match result {
+        Ok(()) => {
+            println!("Wrote {}", args.output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(campaign_error(e)),
     }
 }

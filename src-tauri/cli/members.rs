@@ -55,6 +55,8 @@ pub enum ExportWhat {
     /// The content calendar of a date range: ICS for calendar programs, XLSX (the week plan),
     /// CSV or a printable HTML page
     Calendar(super::calendar::ExportCalendarArgs),
+    /// A campaign's retrospective (复盘) with its numbers: XLSX, or a printable HTML page
+    Campaign(super::campaigns::ExportCampaignArgs),
     /// Members, in name order
     Members {
         #[arg(long, value_enum, default_value_t = Format::Csv)]
@@ -272,6 +274,7 @@ pub fn run_import(dir: &Path, what: ImportWhat) -> ExitCode {
 pub fn run_export(dir: &Path, what: ExportWhat) -> ExitCode {
     let (format, group, query, output) = match what {
         ExportWhat::Calendar(args) => return super::calendar::run_export_calendar(dir, args),
+        ExportWhat::Campaign(args) => return super::campaigns::run_export_campaign(dir, args),
         ExportWhat::Members {
             format,
             group,

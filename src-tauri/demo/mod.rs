@@ -3,6 +3,7 @@
 //! window calls, and additive: running it on a workspace that already has groups numbers the
 //! new ones past the existing names.
 mod calendar;
+mod campaigns;
 mod members;
 mod people;
 mod reminders;
@@ -53,6 +54,8 @@ pub enum DemoError {
     Calendar(#[from] crate::calendar::CalendarError),
     #[error(transparent)]
     Scripts(#[from] crate::scripts::ScriptError),
+    #[error(transparent)]
+    Campaigns(#[from] crate::campaigns::CampaignError),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }
@@ -104,6 +107,11 @@ pub fn fill(
     if newcomers > 0 {
         scripts::newcomers(tx, &created, now)?;
     }
+    let tz = crate::settings::plan(&crate::settings::load(tx)?)
+        .tz
+        .name()
+        .to_string();
+    campaigns::fill(tx, &mut rng, &created, newcomers > 0, &tz, now)?;
     reminders::fill(tx, &mut rng, opts.reminders, now)?;
     // Fresh planner statistics once committed (best effort).
     tx.optimize_after();
