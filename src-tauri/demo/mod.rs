@@ -91,7 +91,7 @@ pub fn fill(
     // A few of the members are newcomers of the last days, waiting for their welcome (they
     // count in `members`, so a demo of N members has N).
     let newcomers = if opts.members >= 50 {
-        scripts::NEWCOMERS.len() as u32
+        scripts::NEWCOMERS.len() as u32 + campaigns::FISSION_MEMBERS
     } else {
         0
     };
