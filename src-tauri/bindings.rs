@@ -4,12 +4,20 @@
 //! into `ui/src/lib/commands.ts` by `tests/bindings.rs`, which fails when either committed file
 //! differs from what the Rust says (run it with `UPDATE_BINDINGS=1` to rewrite them).
 use crate::api::calendar::{CalendarEvent, CalendarRange};
+use crate::api::campaigns::CampaignNumbers;
 use crate::api::scripts::ScriptSettings;
 use crate::api::workspace::{Bootstrap, RestoreOutcome, WorkspaceStatus};
 use crate::api::{ApiError, ErrorCode};
 use crate::calendar::{
     CalendarFormat, ContentStatus, DayNote, FillReport, Item, ItemInput, PaceProblem, PaceWarning,
     PostLimits, Slot, SlotInput,
+};
+use crate::campaigns::results::{
+    CampaignResults, ChannelJoins, DayJoins, GoalProgress, Inviter, Retention,
+};
+use crate::campaigns::{
+    Campaign, CampaignGoal, CampaignGoalInput, CampaignInput, CampaignKind, CampaignMove,
+    CampaignPost, CampaignStatus, CampaignStep, Metric,
 };
 use crate::groups::{
     Goal, GoalInput, Group, GroupCounts, GroupInput, GroupKind, GroupSummary, GroupView, Horizon,
@@ -191,6 +199,23 @@ pub fn render() -> String {
         WelcomeGroup,
         WelcomeRule,
         ScriptSettings,
+        CampaignKind,
+        CampaignStatus,
+        Metric,
+        CampaignGoalInput,
+        CampaignInput,
+        CampaignStep,
+        CampaignGoal,
+        CampaignPost,
+        Campaign,
+        CampaignMove,
+        DayJoins,
+        Inviter,
+        GoalProgress,
+        ChannelJoins,
+        Retention,
+        CampaignResults,
+        CampaignNumbers,
     );
     out.trim_end().to_string() + "\n"
 }

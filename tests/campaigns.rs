@@ -8,7 +8,7 @@ mod common;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use groupdesk::calendar::{self, ContentStatus};
 use groupdesk::campaigns::{
-    self, results::results, CampaignError, CampaignInput, CampaignKind, GoalInput, Metric,
+    self, results::results, CampaignError, CampaignGoalInput, CampaignInput, CampaignKind, Metric,
 };
 use groupdesk::groups;
 use groupdesk::members::{self, Category, JoinInput, MemberInput, MemberStatus};
@@ -192,11 +192,11 @@ fn joins_are_attributed_by_source_and_through_the_inviter_chain_with_cost_channe
     i.source = "poster-nov".into();
     i.budget_fen = Some(60_000);
     i.goals = vec![
-        GoalInput {
+        CampaignGoalInput {
             metric: Metric::Joins,
             target: 10,
         },
-        GoalInput {
+        CampaignGoalInput {
             metric: Metric::Conversions,
             target: 3,
         },

@@ -8,6 +8,7 @@
 #![allow(clippy::disallowed_methods)]
 
 pub mod calendar;
+pub mod campaigns;
 pub mod content;
 mod error;
 pub mod files;
@@ -154,6 +155,21 @@ macro_rules! api_handlers {
             $crate::api::scripts::set_welcome_rule,
             $crate::api::scripts::script_settings,
             $crate::api::scripts::set_script_settings,
+            $crate::api::campaigns::list_campaigns,
+            $crate::api::campaigns::get_campaign,
+            $crate::api::campaigns::create_campaign,
+            $crate::api::campaigns::campaign_results,
+            $crate::api::campaigns::campaign_moves,
+            $crate::api::campaigns::move_campaign,
+            $crate::api::campaigns::set_campaign_status,
+            $crate::api::campaigns::set_campaign_step,
+            $crate::api::campaigns::set_campaign_numbers,
+            $crate::api::campaigns::set_campaign_retro,
+            $crate::api::campaigns::trash_campaign,
+            $crate::api::campaigns::restore_campaign,
+            $crate::api::campaigns::campaign_playbooks,
+            $crate::api::campaigns::save_campaign_playbook,
+            $crate::api::campaigns::export_campaign,
             $crate::api::files::pick_import_file,
             $crate::api::files::pick_export_file,
             $crate::api::files::pick_workspace_folder,

@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 /// One thing a date move moves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Move {
+pub struct CampaignMove {
     /// `post` or `step`.
     pub what: String,
     #[ts(type = "number")]
@@ -30,7 +30,7 @@ fn plus(d: &str, days: i64) -> Option<String> {
 
 /// What moving the campaign by `days` would move (posts not posted or skipped, steps not
 /// done), in date order.
-pub fn planned_moves(conn: &Connection, id: i64, days: i64) -> Result<Vec<Move>> {
+pub fn planned_moves(conn: &Connection, id: i64, days: i64) -> Result<Vec<CampaignMove>> {
     let c = get(conn, id)?;
     let mut out = Vec::new();
     for p in &c.posts {
@@ -38,7 +38,7 @@ pub fn planned_moves(conn: &Connection, id: i64, days: i64) -> Result<Vec<Move>>
             continue;
         }
         if let Some(to) = plus(&p.date, days) {
-            out.push(Move {
+            out.push(CampaignMove {
                 what: "post".into(),
                 id: p.id,
                 title: p.title.clone(),
@@ -49,7 +49,7 @@ pub fn planned_moves(conn: &Connection, id: i64, days: i64) -> Result<Vec<Move>>
     }
     for s in c.checklist.iter().filter(|s| !s.done) {
         if let Some(to) = plus(&s.due, days) {
-            out.push(Move {
+            out.push(CampaignMove {
                 what: "step".into(),
                 id: s.id,
                 title: s.title.clone(),
@@ -71,7 +71,7 @@ pub fn shift(
     new_start: NaiveDate,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<Vec<Move>> {
+) -> Result<Vec<CampaignMove>> {
     let c = get(w, id)?;
     let start = iso_date(&c.start).ok_or_else(|| CampaignError::NotFound(id.to_string()))?;
     let days = (new_start - start).num_days();

@@ -14,7 +14,7 @@ pub mod results;
 mod retro;
 mod store;
 
-pub use expand::{planned_moves, shift, Move};
+pub use expand::{planned_moves, shift, CampaignMove};
 pub use retro::{export_retro, RetroFormat};
 pub use store::*;
 

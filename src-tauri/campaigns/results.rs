@@ -37,7 +37,7 @@ pub struct GoalProgress {
 
 /// Another way members arrived over the same days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Channel {
+pub struct ChannelJoins {
     /// The members' source as written (empty: none recorded).
     pub source: String,
     pub joins: u32,
@@ -56,7 +56,7 @@ pub struct Retention {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Results {
+pub struct CampaignResults {
     pub joins: u32,
     pub by_source: u32,
     pub by_inviter: u32,
@@ -68,7 +68,7 @@ pub struct Results {
     pub spent_fen: Option<i64>,
     #[ts(type = "number | null")]
     pub cost_per_member_fen: Option<i64>,
-    pub channels: Vec<Channel>,
+    pub channels: Vec<ChannelJoins>,
     pub retention: Retention,
     pub posts_posted: u32,
     pub status: CampaignStatus,
@@ -127,7 +127,7 @@ fn cost_of_source(conn: &Connection, source: &str) -> Result<Option<i64>> {
 }
 
 /// The campaign's results on `today` (the owner's local date).
-pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<Results> {
+pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<CampaignResults> {
     let c = get(conn, id)?;
     let rows = attributed(conn, id, &c.start, &c.end, &c.source)?;
     let joins = rows.len() as u32;
@@ -208,7 +208,7 @@ pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<Results> 
         } else {
             cost_of_source(conn, &source)?
         };
-        channels.push(Channel {
+        channels.push(ChannelJoins {
             source,
             joins: n,
             cost_per_member_fen: cost,
@@ -248,7 +248,7 @@ pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<Results> 
             }
         }
     }
-    Ok(Results {
+    Ok(CampaignResults {
         joins,
         by_source,
         by_inviter: joins - by_source,

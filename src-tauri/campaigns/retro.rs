@@ -2,7 +2,7 @@
 //! what did not, what to change, with the numbers — joins per day, cost per member beside the
 //! other channels, the invite leaderboard, retention, the checklist — as an XLSX workbook (two
 //! sheets, A4) or a printable HTML page. Written through a temporary file and a rename.
-use super::results::{results, Results};
+use super::results::{results, CampaignResults};
 use super::{get, Campaign, CampaignError, Result};
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -34,7 +34,7 @@ fn pct(n: u32, of: u32) -> String {
 }
 
 /// The summary lines (label, value) both formats show, in the owner's language.
-fn summary(c: &Campaign, r: &Results, zh: bool) -> Vec<(String, String)> {
+fn summary(c: &Campaign, r: &CampaignResults, zh: bool) -> Vec<(String, String)> {
     let l = |a: &str, b: &str| if zh { a.to_string() } else { b.to_string() };
     let mut rows = vec![
         (l("活动", "Campaign"), c.name.clone()),
@@ -64,7 +64,7 @@ fn summary(c: &Campaign, r: &Results, zh: bool) -> Vec<(String, String)> {
     ];
     for g in &r.goals {
         rows.push((
-            format!("{} {}", l("目标", "Goal"), g.metric.as_str()),
+            format!("{} {}", l("目标", "CampaignGoal"), g.metric.as_str()),
             format!(
                 "{} / {}",
                 g.actual.map_or_else(|| "—".into(), |a| a.to_string()),
@@ -78,7 +78,7 @@ fn summary(c: &Campaign, r: &Results, zh: bool) -> Vec<(String, String)> {
     rows
 }
 
-fn channel_rows(c: &Campaign, r: &Results, zh: bool) -> Vec<[String; 3]> {
+fn channel_rows(c: &Campaign, r: &CampaignResults, zh: bool) -> Vec<[String; 3]> {
     let mut rows = vec![[
         format!(
             "{}（{}）",
@@ -104,7 +104,7 @@ fn channel_rows(c: &Campaign, r: &Results, zh: bool) -> Vec<[String; 3]> {
     rows
 }
 
-fn to_xlsx(c: &Campaign, r: &Results, zh: bool) -> Result<Vec<u8>> {
+fn to_xlsx(c: &Campaign, r: &CampaignResults, zh: bool) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
     let bad = |e: rust_xlsxwriter::XlsxError| {
         CampaignError::Calendar(crate::calendar::CalendarError::Write(e.to_string()))
@@ -168,7 +168,7 @@ fn to_xlsx(c: &Campaign, r: &Results, zh: bool) -> Result<Vec<u8>> {
         sheet,
         &mut row,
         &[
-            if zh { "渠道" } else { "Channel" },
+            if zh { "渠道" } else { "ChannelJoins" },
             if zh { "新增" } else { "Joins" },
             if zh {
                 "人均成本"
@@ -227,7 +227,7 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn to_html(c: &Campaign, r: &Results, zh: bool) -> Vec<u8> {
+fn to_html(c: &Campaign, r: &CampaignResults, zh: bool) -> Vec<u8> {
     let mut out = format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
          <style>@page{{size:A4;margin:14mm}}body{{font-family:system-ui,'Noto Sans CJK SC',sans-serif;\
@@ -250,7 +250,7 @@ fn to_html(c: &Campaign, r: &Results, zh: bool) -> Vec<u8> {
     for h in if zh {
         ["渠道", "新增", "人均成本"]
     } else {
-        ["Channel", "Joins", "Cost per member"]
+        ["ChannelJoins", "Joins", "Cost per member"]
     } {
         out.push_str(&format!("<th>{h}</th>"));
     }

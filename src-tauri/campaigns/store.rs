@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct GoalInput {
+pub struct CampaignGoalInput {
     pub metric: Metric,
     pub target: u32,
 }
@@ -40,11 +40,11 @@ pub struct CampaignInput {
     pub source: String,
     /// A shipped playbook (`guest_share`, `fission`, `holiday`, `check_in`) or the owner's own.
     pub playbook: Option<String>,
-    pub goals: Vec<GoalInput>,
+    pub goals: Vec<CampaignGoalInput>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Step {
+pub struct CampaignStep {
     #[ts(type = "number")]
     pub id: i64,
     pub title: String,
@@ -55,7 +55,7 @@ pub struct Step {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Goal {
+pub struct CampaignGoal {
     pub metric: Metric,
     pub target: u32,
     /// Entered by hand (attendance, conversions); joins and posts are counted.
@@ -98,8 +98,8 @@ pub struct Campaign {
     pub worked: String,
     pub failed: String,
     pub change_next: String,
-    pub goals: Vec<Goal>,
-    pub checklist: Vec<Step>,
+    pub goals: Vec<CampaignGoal>,
+    pub checklist: Vec<CampaignStep>,
     pub posts: Vec<CampaignPost>,
     pub deleted_at: Option<String>,
 }
@@ -436,7 +436,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Campaign> {
             "SELECT metric, target, actual FROM campaign_goals WHERE campaign_id = ?1 ORDER BY id",
         )?
         .query_map([id], |r| {
-            Ok(Goal {
+            Ok(CampaignGoal {
                 metric: r.get(0)?,
                 target: r.get(1)?,
                 actual: r.get(2)?,
@@ -450,7 +450,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Campaign> {
         )?
         .query_map([id], |r| {
             let done_at: Option<String> = r.get(3)?;
-            Ok(Step {
+            Ok(CampaignStep {
                 id: r.get(0)?,
                 title: r.get(1)?,
                 due: r.get(2)?,

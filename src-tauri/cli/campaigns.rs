@@ -4,7 +4,8 @@
 //! yuan.
 use super::{open_for_reading, open_store, shown};
 use crate::campaigns::{
-    self, parse_amount, results, CampaignError, CampaignInput, CampaignKind, GoalInput, Metric,
+    self, parse_amount, results, CampaignError, CampaignGoalInput, CampaignInput, CampaignKind,
+    Metric,
 };
 use crate::groups;
 use crate::reminders::zone::local_date;
@@ -96,7 +97,7 @@ fn money_arg(name: &str, v: Option<String>) -> Result<Option<i64>, ExitCode> {
     }
 }
 
-fn goal_arg(s: &str) -> Result<GoalInput, ExitCode> {
+fn goal_arg(s: &str) -> Result<CampaignGoalInput, ExitCode> {
     let bad = || {
         fail(format!(
             "--goal must be METRIC=N (joins, conversions, attendance, posts): {s:?}"
@@ -105,7 +106,7 @@ fn goal_arg(s: &str) -> Result<GoalInput, ExitCode> {
     let (metric, n) = s.split_once('=').ok_or_else(bad)?;
     let metric = Metric::parse(metric.trim()).ok_or_else(bad)?;
     let target: u32 = n.trim().parse().ok().filter(|n| *n > 0).ok_or_else(bad)?;
-    Ok(GoalInput { metric, target })
+    Ok(CampaignGoalInput { metric, target })
 }
 
 #[derive(Serialize)]
@@ -303,7 +304,7 @@ pub fn run_campaign(dir: &Path, what: CampaignWhat) -> ExitCode {
             );
             for g in &out.goals {
                 println!(
-                    "Goal {}: {} / {}",
+                    "CampaignGoal {}: {} / {}",
                     g.metric.as_str(),
                     g.actual.map_or("?".into(), |a| a.to_string()),
                     g.target

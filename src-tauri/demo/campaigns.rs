@@ -2,7 +2,7 @@
 //! its numbers and retrospective written) and a guest share running now from its playbook —
 //! so the campaign screen, its results and Today's checklist have something real to show.
 use crate::campaigns::{
-    self, CampaignError, CampaignInput, CampaignKind, CampaignStatus, GoalInput, Metric,
+    self, CampaignError, CampaignGoalInput, CampaignInput, CampaignKind, CampaignStatus, Metric,
 };
 use crate::members::{self, Category, JoinInput, MemberInput};
 use crate::store::Write;
@@ -50,7 +50,7 @@ pub fn fill(
             bait_fen: Some(30_000),
             source: "裂变海报".into(),
             playbook: Some("fission".into()),
-            goals: vec![GoalInput {
+            goals: vec![CampaignGoalInput {
                 metric: Metric::Joins,
                 target: 40,
             }],
@@ -131,7 +131,7 @@ pub fn fill(
             bait_fen: None,
             source: "嘉宾分享".into(),
             playbook: Some("guest_share".into()),
-            goals: vec![GoalInput {
+            goals: vec![CampaignGoalInput {
                 metric: Metric::Attendance,
                 target: 60,
             }],

@@ -1003,3 +1003,100 @@ export type WelcomeRule = { group_id: number, follow_up_days: number | null, rea
  * The library's settings: the sensitive-word list (one a line) and the name `{群主}` fills.
  */
 export type ScriptSettings = { words: string, owner_name: string, };
+
+/**
+ * What kind of push it is.
+ */
+export type CampaignKind = "fission" | "guest_share" | "holiday" | "meetup" | "check_in" | "prize" | "red_packet" | "custom";
+
+export type CampaignStatus = "planning" | "running" | "done" | "reviewed";
+
+/**
+ * What a goal counts: joins and posts the book knows; attendance and conversions are
+ * entered by hand.
+ */
+export type Metric = "joins" | "conversions" | "attendance" | "posts";
+
+export type CampaignGoalInput = { metric: Metric, target: number, };
+
+/**
+ * What the campaign form (and `campaign add`) gives.
+ */
+export type CampaignInput = { name: string, kind: CampaignKind, groups: number[], 
+/**
+ * `YYYY-MM-DD`; the end defaults to the event day, the event day to the start.
+ */
+start: string, end: string | null, event_date: string | null, 
+/**
+ * The owner's IANA zone (posts are planned on its wall clock).
+ */
+tz: string, 
+/**
+ * In fen (分).
+ */
+budget_fen: number | null, bait_fen: number | null, source: string, 
+/**
+ * A shipped playbook (`guest_share`, `fission`, `holiday`, `check_in`) or the owner's own.
+ */
+playbook: string | null, goals: Array<CampaignGoalInput>, };
+
+export type CampaignStep = { id: number, title: string, due: string, done: boolean, done_at: string | null, notes: string, };
+
+export type CampaignGoal = { metric: Metric, target: number, 
+/**
+ * Entered by hand (attendance, conversions); joins and posts are counted.
+ */
+actual: number | null, };
+
+export type CampaignPost = { id: number, title: string, date: string, time: string | null, status: ContentStatus, };
+
+export type Campaign = { id: number, name: string, kind: CampaignKind, status: CampaignStatus, start: string, end: string, event_date: string, tz: string, group_ids: number[], groups: Array<string>, budget_fen: number | null, bait_fen: number | null, spent_fen: number | null, source: string, playbook: string | null, notes: string, worked: string, failed: string, change_next: string, goals: Array<CampaignGoal>, checklist: Array<CampaignStep>, posts: Array<CampaignPost>, deleted_at: string | null, };
+
+/**
+ * One thing a date move moves.
+ */
+export type CampaignMove = { 
+/**
+ * `post` or `step`.
+ */
+what: string, id: number, title: string, from: string, to: string, };
+
+export type DayJoins = { date: string, joins: number, };
+
+export type Inviter = { member_id: number, nickname: string, invited: number, };
+
+export type GoalProgress = { metric: Metric, target: number, 
+/**
+ * None: a figure the book cannot know and the owner has not entered.
+ */
+actual: number | null, };
+
+/**
+ * Another way members arrived over the same days.
+ */
+export type ChannelJoins = { 
+/**
+ * The members' source as written (empty: none recorded).
+ */
+source: string, joins: number, 
+/**
+ * When a campaign had this source as its code: its cost per member, in fen.
+ */
+cost_per_member_fen: number | null, };
+
+export type Retention = { 
+/**
+ * Joined long enough ago to be counted at 7 (30) days, and of those, still in the group.
+ */
+eligible_7: number, stayed_7: number, eligible_30: number, stayed_30: number, };
+
+export type CampaignResults = { joins: number, by_source: number, by_inviter: number, per_day: Array<DayJoins>, leaderboard: Array<Inviter>, goals: Array<GoalProgress>, 
+/**
+ * What was spent: as entered, else the budget (the plan), else the bait's cost.
+ */
+spent_fen: number | null, cost_per_member_fen: number | null, channels: Array<ChannelJoins>, retention: Retention, posts_posted: number, status: CampaignStatus, };
+
+/**
+ * The numbers the book cannot know.
+ */
+export type CampaignNumbers = { spent_fen: number | null, attendance: number | null, conversions: number | null, };

@@ -10,6 +10,12 @@ import type {
   CadenceInput,
   CalendarFormat,
   CalendarRange,
+  Campaign,
+  CampaignInput,
+  CampaignMove,
+  CampaignNumbers,
+  CampaignResults,
+  CampaignStatus,
   Category,
   Completed,
   ContentStatus,
@@ -325,6 +331,36 @@ export const commands = {
     invoke<ScriptSettings>("script_settings"),
   setScriptSettings: (settings: ScriptSettings): Promise<null> =>
     invoke<null>("set_script_settings", { settings }),
+  listCampaigns: (): Promise<Campaign[]> =>
+    invoke<Campaign[]>("list_campaigns"),
+  getCampaign: (id: number): Promise<Campaign> =>
+    invoke<Campaign>("get_campaign", { id }),
+  createCampaign: (input: CampaignInput): Promise<Campaign> =>
+    invoke<Campaign>("create_campaign", { input }),
+  campaignResults: (id: number): Promise<CampaignResults> =>
+    invoke<CampaignResults>("campaign_results", { id }),
+  campaignMoves: (id: number, start: string): Promise<CampaignMove[]> =>
+    invoke<CampaignMove[]>("campaign_moves", { id, start }),
+  moveCampaign: (id: number, start: string): Promise<CampaignMove[]> =>
+    invoke<CampaignMove[]>("move_campaign", { id, start }),
+  setCampaignStatus: (id: number, status: CampaignStatus): Promise<null> =>
+    invoke<null>("set_campaign_status", { id, status }),
+  setCampaignStep: (step: number, done: boolean, notes: string): Promise<null> =>
+    invoke<null>("set_campaign_step", { step, done, notes }),
+  setCampaignNumbers: (id: number, numbers: CampaignNumbers): Promise<null> =>
+    invoke<null>("set_campaign_numbers", { id, numbers }),
+  setCampaignRetro: (id: number, worked: string, failed: string, changeNext: string): Promise<null> =>
+    invoke<null>("set_campaign_retro", { id, worked, failed, changeNext }),
+  trashCampaign: (id: number, keepPosts: boolean): Promise<number> =>
+    invoke<number>("trash_campaign", { id, keepPosts }),
+  restoreCampaign: (id: number): Promise<null> =>
+    invoke<null>("restore_campaign", { id }),
+  campaignPlaybooks: (): Promise<string[]> =>
+    invoke<string[]>("campaign_playbooks"),
+  saveCampaignPlaybook: (id: number, name: string): Promise<null> =>
+    invoke<null>("save_campaign_playbook", { id, name }),
+  exportCampaign: (id: number, path: string, format: string): Promise<null> =>
+    invoke<null>("export_campaign", { id, path, format }),
   pickImportFile: (title: string): Promise<string | null> =>
     invoke<string | null>("pick_import_file", { title }),
   pickExportFile: (title: string, suggested: string): Promise<string | null> =>
