@@ -3,7 +3,7 @@ import type { Settings, WorkspaceStatus } from "./bindings";
 import { api } from "./api";
 import { setLanguage } from "./i18n/index.svelte";
 
-export type Screen = "today" | "calendar" | "members" | "groups" | "scripts" | "settings";
+export type Screen = "today" | "calendar" | "members" | "groups" | "scripts" | "campaigns" | "settings";
 
 export const app = $state({
   ready: false,
