@@ -15,6 +15,7 @@ use crate::calendar::{
 use crate::campaigns::results::{
     CampaignResults, ChannelJoins, DayJoins, GoalProgress, Inviter, Retention,
 };
+use crate::campaigns::today::DueStep;
 use crate::campaigns::{
     Campaign, CampaignGoal, CampaignGoalInput, CampaignInput, CampaignKind, CampaignMove,
     CampaignPost, CampaignStatus, CampaignStep, Metric,
@@ -216,6 +217,7 @@ pub fn render() -> String {
         Retention,
         CampaignResults,
         CampaignNumbers,
+        DueStep,
     );
     out.trim_end().to_string() + "\n"
 }

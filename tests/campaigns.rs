@@ -380,3 +380,51 @@ fn bad_input_is_refused_and_changes_nothing() {
     );
     assert_eq!(common::dump(s.conn()), before);
 }
+
+#[test]
+fn checklist_steps_show_on_today_and_are_reminded_once_on_their_morning() {
+    use groupdesk::campaigns::today::{due_steps, next_step_at, take_due_steps};
+    use groupdesk::reminders::Plan;
+    let (_d, mut s, g) = open();
+    let plan = Plan::default_for(chrono_tz::Asia::Shanghai);
+    let mut i = input(
+        "周三嘉宾分享",
+        CampaignKind::GuestShare,
+        g,
+        "2026-12-09",
+        None,
+    );
+    i.playbook = Some("guest_share".into());
+    let c = s.write(|w| campaigns::create(w, &i, now())).unwrap();
+    // 12-04: the first two steps (12-02, 12-04) are due; the rest come within the week.
+    let steps = due_steps(s.conn(), d("2026-12-04")).unwrap();
+    assert_eq!(steps.len(), 7);
+    assert!(steps[0].overdue && !steps[1].overdue);
+    assert_eq!(steps[0].campaign, "周三嘉宾分享");
+    // The scheduler: nothing before the morning of 12-04 beyond 12-02's step.
+    let early = Utc.with_ymd_and_hms(2026, 12, 3, 22, 0, 0).unwrap(); // 06:00 in Shanghai
+    let first = s.write(|w| take_due_steps(w, &plan, early)).unwrap();
+    assert_eq!(first.len(), 1);
+    let morning = Utc.with_ymd_and_hms(2026, 12, 4, 1, 0, 0).unwrap(); // 09:00
+    let second = s.write(|w| take_due_steps(w, &plan, morning)).unwrap();
+    assert_eq!(
+        second.iter().map(|x| x.title.as_str()).collect::<Vec<_>>(),
+        vec!["给嘉宾发分享须知（时长、形式、互动环节）"]
+    );
+    assert!(
+        s.write(|w| take_due_steps(w, &plan, morning))
+            .unwrap()
+            .is_empty(),
+        "once"
+    );
+    let next = next_step_at(s.conn(), &plan).unwrap().unwrap();
+    assert_eq!(next, plan_morning(&plan, d("2026-12-06")));
+    // Done steps leave Today.
+    s.write(|w| campaigns::set_step(w, c.checklist[0].id, true, "", now()))
+        .unwrap();
+    assert_eq!(due_steps(s.conn(), d("2026-12-04")).unwrap().len(), 6);
+}
+
+fn plan_morning(plan: &groupdesk::reminders::Plan, day: NaiveDate) -> DateTime<Utc> {
+    groupdesk::reminders::zone::instant(plan.tz, day, plan.times.morning)
+}

@@ -25,7 +25,7 @@ async fn set_input(app: &App, id: &str, value: &str) {
 async fn a_follow_up_due_in_a_minute_fires_shows_on_today_and_completes_into_the_contact_log() {
     let driver = Driver::start();
     let ws = tempfile::tempdir().unwrap();
-    e2e_support::cli_ok(ws.path(), &["demo", "--groups", "1"]);
+    e2e_support::cli_ok(ws.path(), &["group", "add", "知行读书会"]);
     let csv = ws.path().join("one.csv");
     std::fs::write(&csv, "昵称,手机号,地区\n王小雅,13800138000,济南\n").unwrap();
     e2e_support::cli_ok(ws.path(), &["import", "members", csv.to_str().unwrap()]);

@@ -76,6 +76,14 @@ fn day(s: &str) -> Result<NaiveDate, ApiError> {
     })
 }
 
+/// Checklist steps due by a week from today, for Today.
+#[tauri::command(async)]
+pub fn campaign_steps_due(
+    state: State<'_, Session>,
+) -> Result<Vec<campaigns::today::DueStep>, ApiError> {
+    state.read(|c| Ok::<_, ApiError>(campaigns::today::due_steps(c, today(c)?)?))
+}
+
 #[tauri::command(async)]
 pub fn list_campaigns(state: State<'_, Session>) -> Result<Vec<Campaign>, ApiError> {
     state.read(|c| Ok::<_, ApiError>(campaigns::list(c)?))

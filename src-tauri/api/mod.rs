@@ -156,6 +156,7 @@ macro_rules! api_handlers {
             $crate::api::scripts::script_settings,
             $crate::api::scripts::set_script_settings,
             $crate::api::campaigns::list_campaigns,
+            $crate::api::campaigns::campaign_steps_due,
             $crate::api::campaigns::get_campaign,
             $crate::api::campaigns::create_campaign,
             $crate::api::campaigns::campaign_results,

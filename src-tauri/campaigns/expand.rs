@@ -110,7 +110,7 @@ pub fn shift(
             calendar::move_item(w, m.id, &m.to, time.as_deref(), now)?;
         } else {
             w.execute(
-                "UPDATE campaign_steps SET due_date = ?2 WHERE id = ?1",
+                "UPDATE campaign_steps SET due_date = ?2, notified_at = NULL WHERE id = ?1",
                 params![m.id, m.to],
             )?;
         }

@@ -13,6 +13,7 @@ pub mod playbooks;
 pub mod results;
 mod retro;
 mod store;
+pub mod today;
 
 pub use expand::{planned_moves, shift, CampaignMove};
 pub use retro::{export_retro, RetroFormat};

@@ -75,6 +75,21 @@ fn texts(language: Language, what: &Announcement) -> (String, String) {
                 .join("\n");
             (title, body)
         }
+        Announcement::Steps(steps) => {
+            let title = if zh {
+                "活动清单"
+            } else {
+                "Campaign checklist"
+            }
+            .to_string();
+            let body = steps
+                .iter()
+                .take(5)
+                .map(|s| format!("{}：{}", s.campaign, s.title))
+                .collect::<Vec<_>>()
+                .join("\n");
+            (title, body)
+        }
         Announcement::Digest(d) => {
             let title = if zh { "今日概览" } else { "Today" }.to_string();
             let body = if zh {
@@ -146,6 +161,11 @@ impl Host for DesktopHost {
                 kind: "posts",
                 count: p.len(),
                 names: p.iter().map(|x| x.title.clone()).collect(),
+            },
+            Announcement::Steps(s) => Fired {
+                kind: "steps",
+                count: s.len(),
+                names: s.iter().map(|x| x.title.clone()).collect(),
             },
         };
         let _ = self.0.emit("followups-fired", fired);

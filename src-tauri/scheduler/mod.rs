@@ -37,6 +37,8 @@ pub enum Announcement {
     Posts(Vec<crate::calendar::DuePost>),
     /// Timed posts whose moment came while the app was closed, found at start (shown once).
     MissedPosts(Vec<crate::calendar::DuePost>),
+    /// Campaign checklist steps whose day came (announced on its morning).
+    Steps(Vec<crate::campaigns::today::DueStep>),
 }
 
 /// Where the scheduler lives: the workspace, and how announcements reach the user (desktop
@@ -51,10 +53,10 @@ const MAX_SLEEP: Duration = Duration::hours(1);
 /// A follow-up whose moment passed more than this long before the app started was missed.
 const MISSED_GRACE: Duration = Duration::seconds(5);
 
-/// The areas whose changes can move the next moment the scheduler has to act: follow-ups and
-/// the settings (zone, morning time). Webhook pushes are queued and retried by the scheduler
+/// The areas whose changes can move the next moment the scheduler has to act: follow-ups,
+/// campaigns' checklists and the settings (zone, morning time). Webhook pushes are queued and retried by the scheduler
 /// itself, so their changes (which it makes) do not wake it.
-const WAKING: [Area; 2] = [Area::Reminders, Area::Settings];
+const WAKING: [Area; 3] = [Area::Reminders, Area::Settings, Area::Campaigns];
 
 /// A notifier woken by every committed change to an area the scheduler plans from.
 pub fn wake_on_changes(session: &Session) -> Arc<Notify> {
@@ -106,6 +108,7 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
         let due = reminders::take_due(w, now)?;
         let posts = crate::calendar::take_due_posts(w, now)?;
         let digest = digest::take_if_due(w, &plan, now)?;
+        let steps = crate::campaigns::today::take_due_steps(w, &plan, now)?;
         if !due.is_empty() {
             outbox::enqueue_reminders(w, &due, prefs.language, now)?;
         }
@@ -116,9 +119,9 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
             outbox::enqueue_posts(w, &posts, prefs.language, now)?;
         }
         outbox::prune(w, now)?;
-        Ok::<_, Failure>((prefs.language, due, digest, posts))
+        Ok::<_, Failure>((prefs.language, due, digest, posts, steps))
     });
-    let (language, due, digest, posts) = match read {
+    let (language, due, digest, posts, steps) = match read {
         Ok(r) => r,
         Err(e) => {
             eprintln!("groupdesk: the scheduler could not read the workspace: {e}");
@@ -146,6 +149,9 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
             host.announce(language, Announcement::Posts(on_time));
         }
     }
+    if !steps.is_empty() {
+        host.announce(language, Announcement::Steps(steps));
+    }
     deliver::deliver_due(session, now).await;
     let next = session.read(|c| {
         let plan = settings::plan(&settings::load(c)?);
@@ -154,6 +160,9 @@ pub async fn turn<H: Host>(host: &H, started: DateTime<Utc>, now: DateTime<Utc>)
             Some(digest::next_at(c, &plan, now)?),
             outbox::next_attempt(c)?,
             crate::calendar::next_post_at(c).ok().flatten(),
+            crate::campaigns::today::next_step_at(c, &plan)
+                .ok()
+                .flatten(),
         ];
         Ok::<_, Failure>(times.into_iter().flatten().min())
     });

@@ -52,6 +52,8 @@ pub enum Failure {
     Transfer(#[from] crate::transfer::TransferError),
     #[error(transparent)]
     Calendar(#[from] crate::calendar::CalendarError),
+    #[error(transparent)]
+    Campaigns(#[from] crate::campaigns::CampaignError),
 }
 
 /// The writer's side: open, or failed with the reason.

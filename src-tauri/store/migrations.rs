@@ -648,7 +648,9 @@ CREATE TABLE campaign_steps (
     -- Days from the event date, kept so the campaign saves back as a playbook.
     offset_days  INTEGER NOT NULL,
     done_at      TEXT,
-    notes        TEXT NOT NULL DEFAULT ''
+    notes        TEXT NOT NULL DEFAULT '',
+    -- When the scheduler reminded the owner (the morning of its day); a moved step is again.
+    notified_at  TEXT
 ) STRICT;
 CREATE INDEX campaign_steps_due ON campaign_steps (due_date) WHERE done_at IS NULL;
 

@@ -1100,3 +1100,8 @@ spent_fen: number | null, cost_per_member_fen: number | null, channels: Array<Ch
  * The numbers the book cannot know.
  */
 export type CampaignNumbers = { spent_fen: number | null, attendance: number | null, conversions: number | null, };
+
+/**
+ * A checklist step as Today lists it.
+ */
+export type DueStep = { step_id: number, campaign_id: number, campaign: string, title: string, due: string, overdue: boolean, };

@@ -23,6 +23,7 @@ import type {
   CustomField,
   DayNote,
   Delivery,
+  DueStep,
   ExportFormat,
   FieldError,
   FillReport,
@@ -333,6 +334,8 @@ export const commands = {
     invoke<null>("set_script_settings", { settings }),
   listCampaigns: (): Promise<Campaign[]> =>
     invoke<Campaign[]>("list_campaigns"),
+  campaignStepsDue: (): Promise<DueStep[]> =>
+    invoke<DueStep[]>("campaign_steps_due"),
   getCampaign: (id: number): Promise<Campaign> =>
     invoke<Campaign>("get_campaign", { id }),
   createCampaign: (input: CampaignInput): Promise<Campaign> =>

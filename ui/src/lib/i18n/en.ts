@@ -1016,4 +1016,6 @@ export const en: Record<MessageKey, string> = {
   "err.campaign.no_playbook": "There is no playbook called “{name}”",
   "err.campaign.outside": "The playbook would put “{title}” on {date}, too far from the campaign; nothing was created",
   "err.campaign.into_the_past": "Moving would put “{title}” in the past ({date}); nothing moved",
+  "today.steps": "Campaign checklist",
+  "today.step_done": "Done: {title}",
 };

@@ -1014,6 +1014,8 @@ export const zhCN = {
   "err.campaign.no_playbook": "没有叫「{name}」的剧本",
   "err.campaign.outside": "剧本的「{title}」会落在 {date}，离活动日期太远，没有创建",
   "err.campaign.into_the_past": "改期会把「{title}」挪到过去（{date}），没有改动",
+  "today.steps": "活动清单",
+  "today.step_done": "已完成：{title}",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
