@@ -12,6 +12,7 @@ use crate::calendar::{
     CalendarFormat, ContentStatus, DayNote, FillReport, Item, ItemInput, PaceProblem, PaceWarning,
     PostLimits, Slot, SlotInput,
 };
+use crate::campaigns::milestones::Milestone;
 use crate::campaigns::results::{
     CampaignResults, ChannelJoins, DayJoins, GoalProgress, Inviter, Retention,
 };
@@ -218,6 +219,7 @@ pub fn render() -> String {
         CampaignResults,
         CampaignNumbers,
         DueStep,
+        Milestone,
     );
     out.trim_end().to_string() + "\n"
 }

@@ -428,3 +428,67 @@ fn checklist_steps_show_on_today_and_are_reminded_once_on_their_morning() {
 fn plan_morning(plan: &groupdesk::reminders::Plan, day: NaiveDate) -> DateTime<Utc> {
     groupdesk::reminders::zone::instant(plan.tz, day, plan.times.morning)
 }
+
+#[test]
+fn milestones_are_offered_once_with_the_milestone_script_filled() {
+    use groupdesk::campaigns::milestones::{mark_done, offered, set_sizes};
+    use groupdesk::settings::Language;
+    let (_d, mut s, g) = open();
+    s.write(|w| set_sizes(w, &[3, 10])).unwrap();
+    for n in 0..4 {
+        joined(&mut s, g, &format!("成员{n}"), "", None, "2026-11-20");
+    }
+    let m = offered(s.conn(), d("2026-12-01"), Language::ZhCn).unwrap();
+    assert_eq!(m.len(), 1);
+    assert_eq!((m[0].key.as_str(), m[0].reached), ("group:1:3", 3));
+    assert!(m[0].text.contains("读书会 成员突破 3 人"), "{}", m[0].text);
+    // With a milestone script of the group's, it is filled: {人数} is the size now.
+    s.write(|w| {
+        groupdesk::scripts::create(
+            w,
+            &groupdesk::scripts::ScriptInput {
+                kind: "milestone".into(),
+                name: String::new(),
+                group_id: None,
+                platform: None,
+                body: "🎉 {群名}已经 {人数} 人啦！".into(),
+                is_default: false,
+            },
+            now(),
+        )
+    })
+    .unwrap();
+    let m = offered(s.conn(), d("2026-12-01"), Language::ZhCn).unwrap();
+    assert_eq!(m[0].text, "🎉 读书会已经 4 人啦！");
+    s.write(|w| mark_done(w, &m[0].key, now())).unwrap();
+    assert!(offered(s.conn(), d("2026-12-01"), Language::ZhCn)
+        .unwrap()
+        .is_empty());
+    // A campaign reaching its joins target.
+    let mut i = input(
+        "小裂变",
+        CampaignKind::Fission,
+        g,
+        "2026-11-25",
+        Some("2026-11-30"),
+    );
+    i.source = "小海报".into();
+    i.goals = vec![CampaignGoalInput {
+        metric: Metric::Joins,
+        target: 2,
+    }];
+    s.write(|w| campaigns::create(w, &i, now())).unwrap();
+    joined(&mut s, g, "海报1", "小海报", None, "2026-11-26");
+    assert!(offered(s.conn(), d("2026-12-01"), Language::ZhCn)
+        .unwrap()
+        .is_empty());
+    joined(&mut s, g, "海报2", "小海报", None, "2026-11-27");
+    let m = offered(s.conn(), d("2026-12-01"), Language::ZhCn).unwrap();
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0].campaign.as_deref(), Some("小裂变"));
+    assert!(
+        m[0].text.starts_with("🎉 读书会已经 6 人啦"),
+        "the library's script: {}",
+        m[0].text
+    );
+}

@@ -84,6 +84,23 @@ pub fn campaign_steps_due(
     state.read(|c| Ok::<_, ApiError>(campaigns::today::due_steps(c, today(c)?)?))
 }
 
+/// Milestones to offer on Today, each with its announcement filled.
+#[tauri::command(async)]
+pub fn milestones(
+    state: State<'_, Session>,
+) -> Result<Vec<campaigns::milestones::Milestone>, ApiError> {
+    state.read(|c| {
+        let lang = settings::load(c)?.language;
+        Ok::<_, ApiError>(campaigns::milestones::offered(c, today(c)?, lang)?)
+    })
+}
+
+/// Sets a milestone aside (announced, or not now).
+#[tauri::command(async)]
+pub fn milestone_done(state: State<'_, Session>, key: String) -> Result<(), ApiError> {
+    state.write(|w| Ok::<_, ApiError>(campaigns::milestones::mark_done(w, &key, Utc::now())?))
+}
+
 #[tauri::command(async)]
 pub fn list_campaigns(state: State<'_, Session>) -> Result<Vec<Campaign>, ApiError> {
     state.read(|c| Ok::<_, ApiError>(campaigns::list(c)?))

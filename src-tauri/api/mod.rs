@@ -157,6 +157,8 @@ macro_rules! api_handlers {
             $crate::api::scripts::set_script_settings,
             $crate::api::campaigns::list_campaigns,
             $crate::api::campaigns::campaign_steps_due,
+            $crate::api::campaigns::milestones,
+            $crate::api::campaigns::milestone_done,
             $crate::api::campaigns::get_campaign,
             $crate::api::campaigns::create_campaign,
             $crate::api::campaigns::campaign_results,

@@ -9,6 +9,7 @@
 //! the invite leaderboard, goal progress, cost per member beside the owner's other channels,
 //! and how many stayed.
 mod expand;
+pub mod milestones;
 pub mod playbooks;
 pub mod results;
 mod retro;

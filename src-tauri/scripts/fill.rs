@@ -25,6 +25,8 @@ pub struct GroupFacts {
     pub rules: String,
     pub announcement: String,
     pub name_format: String,
+    /// Members in the group now.
+    pub size: u32,
 }
 
 /// What a script knows of a member.
@@ -124,6 +126,7 @@ fn value(name: &Name, m: Option<&MemberFacts>, cx: &Context) -> Option<String> {
             }
             Builtin::Today => Some(date_text(cx.today, cx.lang)),
             Builtin::Owner => nonempty(&cx.owner),
+            Builtin::GroupSize => g.map(|g| g.size.to_string()),
         },
     }
 }
@@ -320,6 +323,7 @@ mod tests {
                 rules: "1. 不发广告".into(),
                 announcement: String::new(),
                 name_format: "名称+地区+职业".into(),
+                size: 120,
             }),
             owner: "小雅".into(),
             today: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),

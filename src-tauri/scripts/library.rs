@@ -326,8 +326,10 @@ pub fn pick(
 /// What a script knows of a group.
 pub fn group_facts(conn: &Connection, id: i64) -> Result<GroupFacts> {
     conn.prepare_cached(
-        "SELECT id, name, platform, rules, announcement, naming_convention FROM groups
-         WHERE id = ?1 AND deleted_at IS NULL",
+        "SELECT id, name, platform, rules, announcement, naming_convention,
+                (SELECT count(*) FROM memberships ms WHERE ms.group_id = groups.id
+                   AND ms.status = 'in_group')
+         FROM groups WHERE id = ?1 AND deleted_at IS NULL",
     )?
     .query_row([id], |r| {
         Ok(GroupFacts {
@@ -337,6 +339,7 @@ pub fn group_facts(conn: &Connection, id: i64) -> Result<GroupFacts> {
             rules: r.get(3)?,
             announcement: r.get(4)?,
             name_format: r.get(5)?,
+            size: r.get(6)?,
         })
     })
     .optional()?

@@ -28,10 +28,12 @@ pub enum Builtin {
     Birthday,
     Today,
     Owner,
+    /// How many members the group has now (a milestone's "突破 200 人").
+    GroupSize,
 }
 
 /// Every built-in placeholder: (value, stored name, English name).
-pub const BUILTINS: [(Builtin, &str, &str); 11] = [
+pub const BUILTINS: [(Builtin, &str, &str); 12] = [
     (Builtin::Nickname, "昵称", "nickname"),
     (Builtin::CallName, "称呼", "name"),
     (Builtin::Group, "群名", "group"),
@@ -43,6 +45,7 @@ pub const BUILTINS: [(Builtin, &str, &str); 11] = [
     (Builtin::Birthday, "生日", "birthday"),
     (Builtin::Today, "今天", "today"),
     (Builtin::Owner, "群主", "owner"),
+    (Builtin::GroupSize, "人数", "member_count"),
 ];
 
 impl Builtin {

@@ -668,11 +668,11 @@ CREATE TABLE playbooks (
 ) STRICT;
 CREATE UNIQUE INDEX playbooks_by_name ON playbooks (name COLLATE NOCASE);
 
-CREATE TABLE milestones_offered (
-    group_id  INTEGER NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
-    size      INTEGER NOT NULL,
-    at        TEXT NOT NULL,
-    PRIMARY KEY (group_id, size)
+-- Milestones Today offered and the owner announced or set aside: `group:ID:SIZE` or
+-- `campaign:ID:METRIC`.
+CREATE TABLE milestones_done (
+    key  TEXT PRIMARY KEY,
+    at   TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX memberships_by_group_joined ON memberships (group_id, joined_on);

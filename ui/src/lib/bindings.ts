@@ -819,7 +819,7 @@ themes: number, };
 /**
  * A placeholder the app fills itself: its stored (Chinese) and English names.
  */
-export type Builtin = "nickname" | "call_name" | "group" | "rules" | "announcement" | "name_format" | "inviter" | "days_in_group" | "birthday" | "today" | "owner";
+export type Builtin = "nickname" | "call_name" | "group" | "rules" | "announcement" | "name_format" | "inviter" | "days_in_group" | "birthday" | "today" | "owner" | "group_size";
 
 /**
  * A placeholder the editor's picker offers.
@@ -1105,3 +1105,18 @@ export type CampaignNumbers = { spent_fen: number | null, attendance: number | n
  * A checklist step as Today lists it.
  */
 export type DueStep = { step_id: number, campaign_id: number, campaign: string, title: string, due: string, overdue: boolean, };
+
+export type Milestone = { 
+/**
+ * What identifies it (`group:3:200`, `campaign:5:joins`), for "announced".
+ */
+key: string, group_id: number, group_name: string, 
+/**
+ * The size passed, or the campaign's target reached.
+ */
+reached: number, campaign: string | null, 
+/**
+ * The milestone script filled for the group (or the app's words when the library has
+ * none).
+ */
+text: string, };

@@ -52,6 +52,7 @@ import type {
   MemberSort,
   MemberStatus,
   MembershipEdit,
+  Milestone,
   Note,
   Placeholder,
   Platform,
@@ -336,6 +337,10 @@ export const commands = {
     invoke<Campaign[]>("list_campaigns"),
   campaignStepsDue: (): Promise<DueStep[]> =>
     invoke<DueStep[]>("campaign_steps_due"),
+  milestones: (): Promise<Milestone[]> =>
+    invoke<Milestone[]>("milestones"),
+  milestoneDone: (key: string): Promise<null> =>
+    invoke<null>("milestone_done", { key }),
   getCampaign: (id: number): Promise<Campaign> =>
     invoke<Campaign>("get_campaign", { id }),
   createCampaign: (input: CampaignInput): Promise<Campaign> =>

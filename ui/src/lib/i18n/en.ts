@@ -1018,4 +1018,8 @@ export const en: Record<MessageKey, string> = {
   "err.campaign.into_the_past": "Moving would put “{title}” in the past ({date}); nothing moved",
   "today.steps": "Campaign checklist",
   "today.step_done": "Done: {title}",
+  "today.milestones": "Milestones",
+  "today.milestone_group": "{name} passed {n} members",
+  "today.milestone_campaign": "“{name}” reached its goal of {n}",
+  "today.milestone_done": "Announced",
 };

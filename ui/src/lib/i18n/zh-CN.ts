@@ -1016,6 +1016,10 @@ export const zhCN = {
   "err.campaign.into_the_past": "改期会把「{title}」挪到过去（{date}），没有改动",
   "today.steps": "活动清单",
   "today.step_done": "已完成：{title}",
+  "today.milestones": "里程碑",
+  "today.milestone_group": "{name} 突破 {n} 人",
+  "today.milestone_campaign": "「{name}」达成目标 {n} 人",
+  "today.milestone_done": "已宣布",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
