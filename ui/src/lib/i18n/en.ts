@@ -967,7 +967,7 @@ export const en: Record<MessageKey, string> = {
   "campaign.cost_per_member": "Cost per member",
   "campaign.spent_of": "spent {spent} of {budget}",
   "campaign.stayed_7": "Still in after 7 days",
-  "campaign.stayed_30": "after 30 days {p}%",
+  "campaign.stayed_30": "after 30 days {p}",
   "campaign.channels": "Beside your other channels",
   "campaign.channel": "Channel",
   "campaign.this_one": "This campaign",
@@ -1022,4 +1022,5 @@ export const en: Record<MessageKey, string> = {
   "today.milestone_group": "{name} passed {n} members",
   "today.milestone_campaign": "“{name}” reached its goal of {n}",
   "today.milestone_done": "Announced",
+  "campaign.on_budget": "on {budget} (spent not entered yet)",
 };

@@ -965,7 +965,7 @@ export const zhCN = {
   "campaign.cost_per_member": "人均获客成本",
   "campaign.spent_of": "花费 {spent} / 预算 {budget}",
   "campaign.stayed_7": "7 天留存",
-  "campaign.stayed_30": "30 天留存 {p}%",
+  "campaign.stayed_30": "30 天留存 {p}",
   "campaign.channels": "和其他渠道比",
   "campaign.channel": "渠道",
   "campaign.this_one": "本活动",
@@ -1020,6 +1020,7 @@ export const zhCN = {
   "today.milestone_group": "{name} 突破 {n} 人",
   "today.milestone_campaign": "「{name}」达成目标 {n} 人",
   "today.milestone_done": "已宣布",
+  "campaign.on_budget": "按 {budget} 计（实际花费未填）",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
