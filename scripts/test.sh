@@ -41,5 +41,7 @@ if [ "${GROUPDESK_SKIP_BENCH:-0}" != 1 ]; then
   xvfb-run -a -s "-screen 0 1440x900x24" cargo bench --locked --bench calendar
   echo "==> Script library benchmark (a welcome filled for 10,000 members)"
   cargo bench --locked --bench scripts
-  echo "Results: target/bench/startup.md, target/bench/members.md, target/bench/followups.md, target/bench/calendar.md, target/bench/scripts.md"
+  echo "==> Campaign benchmark (20,000 attributed members; the results page in the window)"
+  xvfb-run -a -s "-screen 0 1440x900x24" cargo bench --locked --bench campaigns
+  echo "Results: target/bench/startup.md, target/bench/members.md, target/bench/followups.md, target/bench/calendar.md, target/bench/scripts.md, target/bench/campaigns.md"
 fi

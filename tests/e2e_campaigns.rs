@@ -29,7 +29,8 @@ async fn add_member(app: &App, nick: &str, source: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
-async fn a_guest_share_from_its_playbook_moves_attributes_members_and_is_reviewed_across_a_restart() {
+async fn a_guest_share_from_its_playbook_moves_attributes_members_and_is_reviewed_across_a_restart()
+{
     let driver = Driver::start();
     let ws = tempfile::tempdir().unwrap();
     e2e_support::cli_ok(ws.path(), &["group", "add", "读书会"]);
@@ -53,7 +54,10 @@ async fn a_guest_share_from_its_playbook_moves_attributes_members_and_is_reviewe
     app.wait("campaign-detail").await;
     app.wait_count("campaign-step", 7).await;
     let posts = app.inner_text("campaign-posts").await;
-    assert!(posts.contains("嘉宾分享预告") && posts.contains("嘉宾分享精华整理"), "{posts}");
+    assert!(
+        posts.contains("嘉宾分享预告") && posts.contains("嘉宾分享精华整理"),
+        "{posts}"
+    );
 
     // Its posts are drafts on the calendar; its steps are on Today.
     app.click("nav-calendar").await;
@@ -66,11 +70,16 @@ async fn a_guest_share_from_its_playbook_moves_attributes_members_and_is_reviewe
         if found == serde_json::json!(true) {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "the campaign's posts never showed on the calendar");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the campaign's posts never showed on the calendar"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     app.click("nav-today").await;
-    let steps = app.wait_text("today-steps", |t| t.contains("周六嘉宾分享")).await;
+    let steps = app
+        .wait_text("today-steps", |t| t.contains("周六嘉宾分享"))
+        .await;
     assert!(steps.contains("确认嘉宾与分享主题"), "{steps}");
     app.shot("p02-zh-today-steps").await;
 
@@ -84,7 +93,8 @@ async fn a_guest_share_from_its_playbook_moves_attributes_members_and_is_reviewe
     app.shot("p03-zh-move-confirm").await;
     app.click("confirm-ok").await;
     let first_step = (today + Duration::days(-4)).format("%m-%d").to_string();
-    app.wait_text("campaign-checklist", |t| !t.contains(&first_step)).await;
+    app.wait_text("campaign-checklist", |t| !t.contains(&first_step))
+        .await;
 
     // Two members arrive through its code, added to the group today.
     app.click("nav-members").await;
@@ -121,16 +131,25 @@ async fn a_guest_share_from_its_playbook_moves_attributes_members_and_is_reviewe
     app.click("campaign-export-xlsx").await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     while !xlsx.exists() {
-        assert!(std::time::Instant::now() < deadline, "the export was not written");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the export was not written"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     {
         use calamine::{open_workbook, Reader, Xlsx};
         let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
         let review = book.worksheet_range("复盘").unwrap();
-        let rows: Vec<String> = review.rows().map(|r| format!("{}={}", r[0], r[1])).collect();
+        let rows: Vec<String> = review
+            .rows()
+            .map(|r| format!("{}={}", r[0], r[1]))
+            .collect();
         assert!(rows.contains(&"新增成员=2".to_string()), "{rows:?}");
-        assert!(rows.contains(&"做得好的=嘉宾准备充分，提问踊跃".to_string()), "{rows:?}");
+        assert!(
+            rows.contains(&"做得好的=嘉宾准备充分，提问踊跃".to_string()),
+            "{rows:?}"
+        );
     }
 
     // Restart: all there; in English too.
@@ -139,15 +158,18 @@ async fn a_guest_share_from_its_playbook_moves_attributes_members_and_is_reviewe
     app.wait("today-milestones").await;
     app.click("nav-campaigns").await;
     app.wait_text("campaign-joins", |t| t == "2").await;
-    app.wait_value("campaign-worked", |v| v.contains("提问踊跃")).await;
+    app.wait_value("campaign-worked", |v| v.contains("提问踊跃"))
+        .await;
     app.click("nav-settings").await;
     app.click("lang-en").await;
     app.click("nav-campaigns").await;
-    app.wait_text("campaign-results", |t| t.contains("Cost per member")).await;
+    app.wait_text("campaign-results", |t| t.contains("Cost per member"))
+        .await;
     app.shot("p05-en-campaign").await;
     // Reviewed, its checklist has left Today; the reached goal is offered as a milestone.
     app.click("nav-today").await;
-    app.wait_text("today-milestones", |t| t.contains("Milestones")).await;
+    app.wait_text("today-milestones", |t| t.contains("Milestones"))
+        .await;
     assert_eq!(app.count("today-steps").await, 0);
     app.shot("p06-en-today").await;
     app.quit().await;
