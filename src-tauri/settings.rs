@@ -174,6 +174,24 @@ pub fn plan(s: &Settings) -> Plan {
     p
 }
 
+/// One stored value of an area's own (`scripts.sensitive_words`, `milestones.sizes`…).
+pub fn get(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()
+}
+
+/// Stores one value of an area's own, in the caller's write (the caller announces its area).
+pub fn put(w: &Write, key: &str, value: &str) -> rusqlite::Result<()> {
+    w.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute(params![key, value])?;
+    Ok(())
+}
+
 /// Saves all settings in one transaction, clamping numbers to their ranges. A zone or time
 /// that does not parse is not saved (the old value stays); [`check`] says which.
 pub fn save(tx: &Write, s: &Settings) -> rusqlite::Result<Settings> {

@@ -9,7 +9,7 @@ use crate::scripts::{self, FillRequest};
 use crate::settings::Language;
 use crate::store::{Area, Write};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -34,13 +34,7 @@ pub struct Milestone {
 
 /// The owner's sizes, smallest first.
 pub fn sizes(conn: &Connection) -> Result<Vec<u32>> {
-    let stored: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [SIZES_KEY],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let stored = crate::settings::get(conn, SIZES_KEY)?;
     let mut v: Vec<u32> = match stored {
         Some(s) => s
             .split(',')
@@ -61,11 +55,7 @@ pub fn set_sizes(w: &Write, sizes: &[u32]) -> Result<()> {
         .map(|n| n.to_string())
         .collect::<Vec<_>>()
         .join(",");
-    w.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![SIZES_KEY, text],
-    )?;
+    crate::settings::put(w, SIZES_KEY, &text)?;
     w.changed(Area::Settings, []);
     Ok(())
 }

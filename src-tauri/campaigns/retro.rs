@@ -168,7 +168,7 @@ fn to_xlsx(c: &Campaign, r: &CampaignResults, zh: bool) -> Result<Vec<u8>> {
         sheet,
         &mut row,
         &[
-            if zh { "渠道" } else { "ChannelJoins" },
+            if zh { "渠道" } else { "Channel" },
             if zh { "新增" } else { "Joins" },
             if zh {
                 "人均成本"
@@ -250,7 +250,7 @@ fn to_html(c: &Campaign, r: &CampaignResults, zh: bool) -> Vec<u8> {
     for h in if zh {
         ["渠道", "新增", "人均成本"]
     } else {
-        ["ChannelJoins", "Joins", "Cost per member"]
+        ["Channel", "Joins", "Cost per member"]
     } {
         out.push_str(&format!("<th>{h}</th>"));
     }

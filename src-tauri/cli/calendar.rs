@@ -1,6 +1,6 @@
 //! `group add|list`, `slot add|list` and `plan week` on the command line: the contract
 //! scripts rely on (the `--json` shapes are the ones the domain serialises).
-use super::{open_for_reading, open_store, shown};
+use super::{fail, open_for_reading, open_store, shown};
 use crate::calendar::{self, CalendarError, SlotInput};
 use crate::groups::{self, GroupInput, GroupView, Platform};
 use crate::settings;
@@ -114,18 +114,9 @@ pub enum PlanWhat {
     },
 }
 
-fn fail(e: impl std::fmt::Display) -> ExitCode {
-    eprintln!("groupdesk: {e}");
-    ExitCode::FAILURE
-}
-
 fn calendar_error(e: CalendarError) -> String {
     match e {
-        CalendarError::Invalid(fields) => fields
-            .iter()
-            .map(|f| format!("{}: {:?}", f.field, f.rule))
-            .collect::<Vec<_>>()
-            .join("; "),
+        CalendarError::Invalid(fields) => super::fields_line(&fields),
         other => other.to_string(),
     }
 }

@@ -2,7 +2,7 @@
 //! --json` prints `{"name", "kind", "start", "end", "budget", "joins", "cost_per_member",
 //! "goals": [...], "checklist": [{"title", "due", "done"}], "posts": [...]}` with money in
 //! yuan.
-use super::{open_for_reading, open_store, shown};
+use super::{fail, open_for_reading, open_store, shown};
 use crate::campaigns::{
     self, parse_amount, results, CampaignError, CampaignGoalInput, CampaignInput, CampaignKind,
     Metric,
@@ -66,18 +66,9 @@ pub enum CampaignWhat {
     },
 }
 
-fn fail(e: impl std::fmt::Display) -> ExitCode {
-    eprintln!("groupdesk: {e}");
-    ExitCode::FAILURE
-}
-
 fn campaign_error(e: CampaignError) -> String {
     match e {
-        CampaignError::Invalid(fields) => fields
-            .iter()
-            .map(|f| format!("{}: {:?}", f.field, f.rule))
-            .collect::<Vec<_>>()
-            .join("; "),
+        CampaignError::Invalid(fields) => super::fields_line(&fields),
         other => other.to_string(),
     }
 }

@@ -249,6 +249,21 @@ pub(super) fn print_json(value: &impl serde::Serialize) -> Result<(), ExitCode> 
     }
 }
 
+/// Says what went wrong on stderr; the command's exit is 1.
+pub(super) fn fail(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("groupdesk: {e}");
+    ExitCode::FAILURE
+}
+
+/// Refused fields as one line (`name: Required; budget: …`).
+pub(super) fn fields_line(fields: &[crate::validate::FieldError]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{}: {:?}", f.field, f.rule))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Stored text made safe for a terminal (control characters shown, never obeyed).
 pub(super) fn shown(s: &str) -> std::borrow::Cow<'_, str> {
     crate::validate::visible(s)

@@ -2,7 +2,7 @@
 //! unknown or unclosed placeholder (exit 1, nothing saved) and warns about flagged words (and
 //! saves); `list --json` is an array of the stored scripts; `fill` prints the texts to paste.
 use super::calendar::PlatformArg;
-use super::{open_for_reading, open_store, shown};
+use super::{fail, open_for_reading, open_store, shown};
 use crate::groups;
 use crate::reminders::zone::local_date;
 use crate::scripts::{self, check, template::ProblemKind, welcome, FillRequest, ScriptError};
@@ -63,11 +63,6 @@ pub enum ScriptWhat {
     },
 }
 
-fn fail(e: impl std::fmt::Display) -> ExitCode {
-    eprintln!("groupdesk: {e}");
-    ExitCode::FAILURE
-}
-
 fn script_error(e: ScriptError) -> String {
     match e {
         ScriptError::Placeholders(problems) => problems
@@ -85,11 +80,7 @@ fn script_error(e: ScriptError) -> String {
             })
             .collect::<Vec<_>>()
             .join("; "),
-        ScriptError::Invalid(fields) => fields
-            .iter()
-            .map(|f| format!("{}: {:?}", f.field, f.rule))
-            .collect::<Vec<_>>()
-            .join("; "),
+        ScriptError::Invalid(fields) => super::fields_line(&fields),
         other => other.to_string(),
     }
 }

@@ -6,7 +6,7 @@ use crate::progress::Quiet;
 use crate::settings::{self, Settings};
 use crate::store::{Area, Write};
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 const HOME_KEY: &str = "sample.home";
@@ -18,12 +18,7 @@ pub fn dir_for(home: &Path) -> PathBuf {
 
 /// The folder the sample was opened from, when this workspace is a sample.
 pub fn home(conn: &Connection) -> rusqlite::Result<Option<String>> {
-    conn.query_row(
-        "SELECT value FROM settings WHERE key = ?1",
-        [HOME_KEY],
-        |r| r.get(0),
-    )
-    .optional()
+    settings::get(conn, HOME_KEY)
 }
 
 /// Fills a new sample workspace (once: a sample opened again keeps what the owner tried in
@@ -49,11 +44,7 @@ pub fn prepare(
         s.theme = prefs.theme;
         settings::save(w, &s)?;
     }
-    w.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![HOME_KEY, home.display().to_string()],
-    )?;
+    settings::put(w, HOME_KEY, &home.display().to_string())?;
     w.changed(Area::Settings, []);
     Ok(())
 }

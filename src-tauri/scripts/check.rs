@@ -6,7 +6,7 @@
 //! workspace's settings).
 use crate::groups::Platform;
 use crate::store::{Area, Write};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -125,13 +125,7 @@ pub fn parse_words(text: &str) -> Result<Vec<String>, BadWordLine> {
 
 /// The owner's list, or the shipped one when they never changed it.
 pub fn words(conn: &Connection) -> rusqlite::Result<Vec<String>> {
-    let stored: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [WORDS_KEY],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let stored = crate::settings::get(conn, WORDS_KEY)?;
     Ok(match stored {
         Some(text) => parse_words(&text).unwrap_or_default(),
         None => DEFAULT_WORDS.iter().map(|w| w.to_string()).collect(),
@@ -141,10 +135,13 @@ pub fn words(conn: &Connection) -> rusqlite::Result<Vec<String>> {
 /// Saves the owner's word list (as written, after it parsed).
 pub fn set_words(w: &Write, text: &str) -> Result<Vec<String>, super::ScriptError> {
     let list = parse_words(text).map_err(super::ScriptError::WordList)?;
-    w.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![WORDS_KEY, list.join("\n")],
+    crate::settings::put(
+        w,
+        WORDS_KEY,
+        &list.join(
+            "
+",
+        ),
     )?;
     w.changed(Area::Settings, []);
     Ok(list)
@@ -152,14 +149,7 @@ pub fn set_words(w: &Write, text: &str) -> Result<Vec<String>, super::ScriptErro
 
 /// The name `{群主}` fills in (empty until the owner sets it).
 pub fn owner_name(conn: &Connection) -> rusqlite::Result<String> {
-    Ok(conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = ?1",
-            [OWNER_KEY],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or_default())
+    Ok(crate::settings::get(conn, OWNER_KEY)?.unwrap_or_default())
 }
 
 pub fn set_owner_name(w: &Write, name: &str) -> Result<(), super::ScriptError> {
@@ -172,11 +162,7 @@ pub fn set_owner_name(w: &Write, name: &str) -> Result<(), super::ScriptError> {
             ),
         ]));
     }
-    w.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![OWNER_KEY, name],
-    )?;
+    crate::settings::put(w, OWNER_KEY, name)?;
     w.changed(Area::Settings, []);
     Ok(())
 }
