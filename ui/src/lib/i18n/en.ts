@@ -1023,4 +1023,6 @@ export const en: Record<MessageKey, string> = {
   "today.milestone_campaign": "“{name}” reached its goal of {n}",
   "today.milestone_done": "Announced",
   "campaign.on_budget": "on {budget} (spent not entered yet)",
+  "campaign.source_is": "Source code: {code}",
+  "campaign.this_one_code": "This campaign ({code})",
 };

@@ -1021,6 +1021,8 @@ export const zhCN = {
   "today.milestone_campaign": "「{name}」达成目标 {n} 人",
   "today.milestone_done": "已宣布",
   "campaign.on_budget": "按 {budget} 计（实际花费未填）",
+  "campaign.source_is": "来源码：{code}",
+  "campaign.this_one_code": "本活动（{code}）",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
