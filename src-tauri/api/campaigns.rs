@@ -54,6 +54,7 @@ impl From<CampaignError> for ApiError {
             }
             CampaignError::Calendar(e) => e.into(),
             CampaignError::Script(e) => e.into(),
+            CampaignError::Members(e) => e.into(),
             CampaignError::Storage(e) => e.into(),
         }
     }

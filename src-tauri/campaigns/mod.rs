@@ -85,6 +85,8 @@ pub enum CampaignError {
     Calendar(#[from] crate::calendar::CalendarError),
     #[error(transparent)]
     Script(#[from] crate::scripts::ScriptError),
+    #[error(transparent)]
+    Members(#[from] crate::members::MemberError),
     #[error("database error: {0}")]
     Storage(#[from] rusqlite::Error),
 }

@@ -190,7 +190,7 @@ fn check(conn: &Connection, input: &CampaignInput, except: Option<i64>) -> Resul
     }
     for (i, g) in input.goals.iter().enumerate() {
         if g.target == 0 {
-            errs.push(FieldError::new(&format!("goals.{i}.target"), Rule::Invalid));
+            errs.push(FieldError::new(format!("goals.{i}.target"), Rule::Invalid));
         }
     }
     if !errs.is_empty() {

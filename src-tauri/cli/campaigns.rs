@@ -17,6 +17,8 @@ use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// Parsed once per run: the size of its largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum CampaignWhat {
     /// Add a campaign (活动); with --playbook, its checklist, draft posts and scripts too

@@ -76,13 +76,7 @@ pub fn fill(
                     ..Default::default()
                 },
                 now,
-            )
-            .map_err(|e| {
-                CampaignError::Invalid(vec![crate::validate::FieldError::new(
-                    &e.to_string(),
-                    crate::validate::Rule::Invalid,
-                )])
-            })?;
+            )?;
             members::join(
                 w,
                 m.id,
@@ -93,13 +87,7 @@ pub fn fill(
                     role: String::new(),
                 },
                 now - Duration::days((today - day).num_days()),
-            )
-            .map_err(|e| {
-                CampaignError::Invalid(vec![crate::validate::FieldError::new(
-                    &e.to_string(),
-                    crate::validate::Rule::Invalid,
-                )])
-            })?;
+            )?;
             if inviter.is_none() {
                 poster.push(m.id);
             }
