@@ -11,6 +11,7 @@ use crate::dates::iso_date;
 use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -223,18 +224,30 @@ pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<CampaignR
         eligible_30: 0,
         stayed_30: 0,
     };
-    let mut gone = conn.prepare_cached(
-        "SELECT min(substr(at, 1, 10)) FROM status_changes
-         WHERE member_id = ?1 AND status <> 'in_group'
-           AND group_id IN (SELECT group_id FROM campaign_groups WHERE campaign_id = ?2)
-           AND substr(at, 1, 10) >= ?3",
+    // Every leave, removal or blacklisting of the campaign's members in its groups, read in
+    // one query (a few rows), then matched to each member's join day.
+    let mut left: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT member_id, substr(at, 1, 10) FROM status_changes
+         WHERE status <> 'in_group' AND member_id IN rarray(?1)
+           AND group_id IN (SELECT group_id FROM campaign_groups WHERE campaign_id = ?2)",
     )?;
+    let rows_left = stmt.query_map(params![ids.clone(), id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows_left {
+        let (member, day) = row?;
+        if let Some(d) = iso_date(&day) {
+            left.entry(member).or_default().push(d);
+        }
+    }
     for (member, day, _) in &rows {
         let Some(joined) = iso_date(day) else {
             continue;
         };
-        let left: Option<String> = gone.query_row(params![member, id, day], |r| r.get(0))?;
-        let left = left.as_deref().and_then(iso_date);
+        let gone = left
+            .get(member)
+            .and_then(|v| v.iter().filter(|d| **d >= joined).min().copied());
         for (n, eligible, stayed) in [
             (7, &mut retention.eligible_7, &mut retention.stayed_7),
             (30, &mut retention.eligible_30, &mut retention.stayed_30),
@@ -242,7 +255,7 @@ pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<CampaignR
             let mark = joined + Duration::days(n);
             if mark <= today {
                 *eligible += 1;
-                if left.is_none_or(|l| l >= mark) {
+                if gone.is_none_or(|l| l >= mark) {
                     *stayed += 1;
                 }
             }
