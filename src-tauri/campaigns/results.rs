@@ -9,7 +9,7 @@ use super::{get, Metric, Result};
 use crate::campaigns::CampaignStatus;
 use crate::dates::iso_date;
 use chrono::{Duration, NaiveDate};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -75,26 +75,69 @@ pub struct CampaignResults {
     pub status: CampaignStatus,
 }
 
-/// The attribution query: (member id, join day, how: 1 source / 0 inviter).
-const ATTRIBUTED: &str = "
-WITH RECURSIVE
-  joined(member_id, day) AS (
-    SELECT ms.member_id, min(ms.joined_on) FROM memberships ms INDEXED BY memberships_by_group_joined
-    WHERE ms.group_id IN (SELECT group_id FROM campaign_groups WHERE campaign_id = ?1)
-      AND ms.joined_on BETWEEN ?2 AND ?3
-    GROUP BY ms.member_id),
-  attributed(member_id, how) AS (
-    SELECT j.member_id, 1 FROM joined j JOIN members m ON m.id = j.member_id
-    WHERE ?4 <> '' AND m.source = ?4 AND m.deleted_at IS NULL
-    UNION
-    SELECT j.member_id, 0 FROM attributed a
-    JOIN members m ON m.invited_by = a.member_id AND m.deleted_at IS NULL
-    JOIN joined j ON j.member_id = m.id
-  )
-SELECT a.member_id, j.day, max(a.how) FROM attributed a JOIN joined j USING (member_id)
-GROUP BY a.member_id";
+/// A member who joined one of the campaign's groups in its window.
+struct Joined {
+    id: i64,
+    source: String,
+    inviter: Option<i64>,
+    day: String,
+}
 
-/// (member, join day, by source) of every member the campaign brought.
+/// Everyone who joined the campaign's groups between `start` and `end` (their first join
+/// there), read once; attribution, channels and the rest are worked out from it in memory.
+fn joined(conn: &Connection, id: i64, start: &str, end: &str) -> Result<Vec<Joined>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT ms.member_id, m.source, m.invited_by, min(ms.joined_on)
+             FROM memberships ms INDEXED BY memberships_by_group_joined
+             JOIN members m ON m.id = ms.member_id AND m.deleted_at IS NULL
+             WHERE ms.group_id IN (SELECT group_id FROM campaign_groups WHERE campaign_id = ?1)
+               AND ms.joined_on BETWEEN ?2 AND ?3
+             GROUP BY ms.member_id",
+        )?
+        .query_map(params![id, start, end], |r| {
+            Ok(Joined {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                inviter: r.get(2)?,
+                day: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Which of `joined` are the campaign's: those whose source is `code`, then, to any depth,
+/// those invited by one of them. Returns, per member of `joined`, none or whether by code.
+fn attribute(joined: &[Joined], code: &str) -> Vec<Option<bool>> {
+    let mut how: Vec<Option<bool>> = vec![None; joined.len()];
+    if code.is_empty() {
+        return how;
+    }
+    let mut invited: HashMap<i64, Vec<usize>> = HashMap::new();
+    for (i, j) in joined.iter().enumerate() {
+        if let Some(inv) = j.inviter {
+            invited.entry(inv).or_default().push(i);
+        }
+    }
+    let mut queue: Vec<usize> = Vec::new();
+    for (i, j) in joined.iter().enumerate() {
+        if j.source == code {
+            how[i] = Some(true);
+            queue.push(i);
+        }
+    }
+    while let Some(i) = queue.pop() {
+        for &k in invited.get(&joined[i].id).map_or(&[][..], |v| v.as_slice()) {
+            if how[k].is_none() {
+                how[k] = Some(false);
+                queue.push(k);
+            }
+        }
+    }
+    how
+}
+
+/// (member, join day, by code) of every member the campaign brought.
 fn attributed(
     conn: &Connection,
     id: i64,
@@ -102,12 +145,13 @@ fn attributed(
     end: &str,
     source: &str,
 ) -> Result<Vec<(i64, String, bool)>> {
-    Ok(conn
-        .prepare_cached(ATTRIBUTED)?
-        .query_map(params![id, start, end, source], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? == 1))
-        })?
-        .collect::<rusqlite::Result<_>>()?)
+    let all = joined(conn, id, start, end)?;
+    let how = attribute(&all, source);
+    Ok(all
+        .into_iter()
+        .zip(how)
+        .filter_map(|(j, h)| h.map(|by| (j.id, j.day, by)))
+        .collect())
 }
 
 /// A campaign's cost per member (spent, else bait, over its source joins in its window).
@@ -130,7 +174,13 @@ fn cost_of_source(conn: &Connection, source: &str) -> Result<Option<i64>> {
 /// The campaign's results on `today` (the owner's local date).
 pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<CampaignResults> {
     let c = get(conn, id)?;
-    let rows = attributed(conn, id, &c.start, &c.end, &c.source)?;
+    let all = joined(conn, id, &c.start, &c.end)?;
+    let how = attribute(&all, &c.source);
+    let rows: Vec<(i64, String, bool)> = all
+        .iter()
+        .zip(&how)
+        .filter_map(|(j, h)| h.map(|by| (j.id, j.day.clone(), by)))
+        .collect();
     let joins = rows.len() as u32;
     let by_source = rows.iter().filter(|r| r.2).count() as u32;
     let mut per_day: Vec<DayJoins> = Vec::new();
@@ -145,26 +195,39 @@ pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<CampaignR
             }),
         }
     }
-    let ids = std::rc::Rc::new(
-        rows.iter()
-            .map(|r| rusqlite::types::Value::Integer(r.0))
-            .collect::<Vec<_>>(),
-    );
-    let leaderboard = conn
-        .prepare_cached(
-            "SELECT i.id, i.nickname, count(*) AS n FROM members m
-             JOIN members i ON i.id = m.invited_by
-             WHERE m.id IN rarray(?1)
-             GROUP BY i.id ORDER BY n DESC, i.sort_key LIMIT 10",
-        )?
-        .query_map([ids.clone()], |r| {
-            Ok(Inviter {
-                member_id: r.get(0)?,
-                nickname: r.get(1)?,
-                invited: r.get(2)?,
+    // The leaderboard: who invited most of the campaign's members (names read for the top).
+    let mut counts: HashMap<i64, u32> = HashMap::new();
+    for (j, h) in all.iter().zip(&how) {
+        if let (Some(_), Some(inv)) = (h, j.inviter) {
+            *counts.entry(inv).or_default() += 1;
+        }
+    }
+    let mut top: Vec<(i64, u32)> = counts.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.truncate(50);
+    let mut leaderboard = Vec::with_capacity(top.len());
+    let mut name = conn.prepare_cached("SELECT nickname, sort_key FROM members WHERE id = ?1")?;
+    let mut named: Vec<(u32, String, Inviter)> = Vec::new();
+    for (member, n) in top {
+        if let Some((nick, key)) = name
+            .query_row([member], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+            .optional()?
+        {
+            named.push((
+                n,
+                key,
+                Inviter {
+                    member_id: member,
+                    nickname: nick,
+                    invited: n,
+                },
+            ));
+        }
+    }
+    named.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    leaderboard.extend(named.into_iter().take(10).map(|x| x.2));
     let posts_posted = c
         .posts
         .iter()
@@ -189,19 +252,18 @@ pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<CampaignR
         .map(|s| s / i64::from(joins));
 
     // Other channels: everyone else joining the same groups over the same days, by source.
-    let others: Vec<(String, u32)> = conn
-        .prepare_cached(
-            "SELECT m.source, count(DISTINCT m.id) FROM memberships ms INDEXED BY memberships_by_group_joined
-             JOIN members m ON m.id = ms.member_id AND m.deleted_at IS NULL
-             WHERE ms.group_id IN (SELECT group_id FROM campaign_groups WHERE campaign_id = ?1)
-               AND ms.joined_on BETWEEN ?2 AND ?3
-               AND m.id NOT IN rarray(?4)
-             GROUP BY m.source ORDER BY count(DISTINCT m.id) DESC, m.source LIMIT 12",
-        )?
-        .query_map(params![id, c.start, c.end, ids.clone()], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut elsewhere: HashMap<&str, u32> = HashMap::new();
+    for (j, h) in all.iter().zip(&how) {
+        if h.is_none() {
+            *elsewhere.entry(j.source.as_str()).or_default() += 1;
+        }
+    }
+    let mut others: Vec<(String, u32)> = elsewhere
+        .into_iter()
+        .map(|(s, n)| (s.to_string(), n))
+        .collect();
+    others.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    others.truncate(12);
     let mut channels = Vec::with_capacity(others.len());
     for (source, n) in others {
         let cost = if source.is_empty() || source == c.source {
@@ -229,10 +291,10 @@ pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<CampaignR
     let mut left: HashMap<i64, Vec<NaiveDate>> = HashMap::new();
     let mut stmt = conn.prepare_cached(
         "SELECT member_id, substr(at, 1, 10) FROM status_changes
-         WHERE status <> 'in_group' AND member_id IN rarray(?1)
+         WHERE status <> 'in_group' AND substr(at, 1, 10) >= ?1
            AND group_id IN (SELECT group_id FROM campaign_groups WHERE campaign_id = ?2)",
     )?;
-    let rows_left = stmt.query_map(params![ids.clone(), id], |r| {
+    let rows_left = stmt.query_map(params![c.start, id], |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
     })?;
     for row in rows_left {
