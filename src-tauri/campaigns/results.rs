@@ -86,24 +86,39 @@ struct Joined {
 /// Everyone who joined the campaign's groups between `start` and `end` (their first join
 /// there), read once; attribution, channels and the rest are worked out from it in memory.
 fn joined(conn: &Connection, id: i64, start: &str, end: &str) -> Result<Vec<Joined>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT ms.member_id, m.source, m.invited_by, min(ms.joined_on)
-             FROM memberships ms INDEXED BY memberships_by_group_joined
-             JOIN members m ON m.id = ms.member_id AND m.deleted_at IS NULL
-             WHERE ms.group_id IN (SELECT group_id FROM campaign_groups WHERE campaign_id = ?1)
-               AND ms.joined_on BETWEEN ?2 AND ?3
-             GROUP BY ms.member_id",
-        )?
-        .query_map(params![id, start, end], |r| {
-            Ok(Joined {
-                id: r.get(0)?,
-                source: r.get(1)?,
-                inviter: r.get(2)?,
-                day: r.get(3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?)
+    // No GROUP BY in SQL (a sort of every row): a member in two of the campaign's groups is
+    // folded here, keeping their first join.
+    let mut stmt = conn.prepare_cached(
+        "SELECT ms.member_id, m.source, m.invited_by, ms.joined_on
+         FROM memberships ms INDEXED BY memberships_by_group_joined
+         JOIN members m ON m.id = ms.member_id AND m.deleted_at IS NULL
+         WHERE ms.group_id IN (SELECT group_id FROM campaign_groups WHERE campaign_id = ?1)
+           AND ms.joined_on BETWEEN ?2 AND ?3",
+    )?;
+    let mut rows = stmt.query(params![id, start, end])?;
+    let mut out: Vec<Joined> = Vec::new();
+    let mut seen: HashMap<i64, usize> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let member: i64 = r.get(0)?;
+        let day: String = r.get(3)?;
+        match seen.get(&member) {
+            Some(&i) => {
+                if day < out[i].day {
+                    out[i].day = day;
+                }
+            }
+            None => {
+                seen.insert(member, out.len());
+                out.push(Joined {
+                    id: member,
+                    source: r.get(1)?,
+                    inviter: r.get(2)?,
+                    day,
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Which of `joined` are the campaign's: those whose source is `code`, then, to any depth,
