@@ -3,28 +3,10 @@
 //! contract names, `export campaign NAME --format xlsx` read back by a real reader, and bad
 //! input (an end before the start, a negative budget) refused with nothing saved.
 use calamine::{open_workbook, Reader, Xlsx};
-use std::path::Path;
-use std::process::{Command, Output};
 
-fn groupdesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_groupdesk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("GROUPDESK_DATA_DIR")
-        .output()
-        .expect("run groupdesk")
-}
+mod common;
 
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let o = groupdesk(dir, args);
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{groupdesk, groupdesk_ok as ok};
 
 #[test]
 fn add_show_and_export_a_campaign_as_the_contract_says() {

@@ -3,27 +3,10 @@
 //! --json` is an array of objects; `script fill` finds a member by any of their names, lists
 //! the candidates when several match, and fills for every newcomer with `--all-new`.
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn groupdesk(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_groupdesk"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("GROUPDESK_DATA_DIR")
-        .output()
-        .expect("run groupdesk")
-}
+mod common;
 
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let o = groupdesk(dir, args);
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{groupdesk, groupdesk_ok as ok};
 
 fn json(dir: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(dir, args)).expect("JSON")

@@ -10,16 +10,6 @@ mod e2e_support;
 use chrono::{Duration, Local};
 use e2e_support::{App, Driver};
 
-async fn set_input(app: &App, id: &str, value: &str) {
-    app.wait(id).await;
-    app.js(&format!(
-        "const el = document.querySelector('[data-testid=\"{id}\"]'); el.value = '{value}'; \
-         el.dispatchEvent(new Event('input', {{bubbles: true}})); \
-         el.dispatchEvent(new Event('change', {{bubbles: true}})); return true;"
-    ))
-    .await;
-}
-
 async fn add_member(app: &App, nick: &str, source: &str) {
     app.click("member-new").await;
     app.wait("member-form").await;
@@ -45,9 +35,9 @@ async fn a_guest_share_from_its_playbook_moves_attributes_members_and_is_reviewe
     app.click("campaign-new").await;
     app.wait("campaign-form").await;
     app.fill("campaign-name", "周六嘉宾分享").await;
-    set_input(&app, "campaign-start", &day(-2)).await;
-    set_input(&app, "campaign-event", &day(3)).await;
-    set_input(&app, "campaign-end", &day(4)).await;
+    app.set_input("campaign-start", &day(-2)).await;
+    app.set_input("campaign-event", &day(3)).await;
+    app.set_input("campaign-end", &day(4)).await;
     app.fill("campaign-source", "share-sat").await;
     app.fill("campaign-budget", "300").await;
     app.fill("campaign-goal-target", "2").await;
@@ -88,7 +78,7 @@ async fn a_guest_share_from_its_playbook_moves_attributes_members_and_is_reviewe
     // Move it a day later: the confirmation lists what moves; the steps follow.
     app.click("nav-campaigns").await;
     app.wait("campaign-detail").await;
-    set_input(&app, "campaign-move-date", &day(-1)).await;
+    app.set_input("campaign-move-date", &day(-1)).await;
     app.click("campaign-move").await;
     let body = app.wait_text("confirm-dialog", |t| t.contains("→")).await;
     assert!(body.contains("嘉宾分享预告"), "{body}");

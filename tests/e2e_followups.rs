@@ -9,17 +9,6 @@ mod e2e_support;
 use e2e_support::{App, Driver};
 use std::time::{Duration, Instant};
 
-/// Sets an <input> (date, time) the way the browser does when the user picks a value.
-async fn set_input(app: &App, id: &str, value: &str) {
-    app.wait(id).await;
-    app.js(&format!(
-        "const el = document.querySelector('[data-testid=\"{id}\"]'); el.value = '{value}'; \
-         el.dispatchEvent(new Event('input', {{bubbles: true}})); \
-         el.dispatchEvent(new Event('change', {{bubbles: true}})); return true;"
-    ))
-    .await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs Xvfb and tauri-driver: run scripts/test.sh"]
 async fn a_follow_up_due_in_a_minute_fires_shows_on_today_and_completes_into_the_contact_log() {
@@ -45,8 +34,10 @@ async fn a_follow_up_due_in_a_minute_fires_shows_on_today_and_completes_into_the
     assert_eq!(app.text("error-fu-reason").await, "必填");
     app.fill("fu-reason", "问问孩子考试结果").await;
     let due = chrono::Utc::now() + chrono::Duration::seconds(65);
-    set_input(&app, "fu-date", &due.format("%Y-%m-%d").to_string()).await;
-    set_input(&app, "fu-time", &due.format("%H:%M").to_string()).await;
+    app.set_input("fu-date", &due.format("%Y-%m-%d").to_string())
+        .await;
+    app.set_input("fu-time", &due.format("%H:%M").to_string())
+        .await;
     app.click("fu-save").await;
     app.wait_count("reminder", 1).await;
     assert!(app

@@ -142,15 +142,7 @@ pub fn fill_script_for_selection(
 ) -> Result<Copy, ApiError> {
     state.read(|c| {
         let (lang, today) = lang_today(c)?;
-        let member_ids = match selection {
-            crate::members::Selection::Ids { ids } => ids,
-            crate::members::Selection::Filter { filter } => crate::members::ids(
-                c,
-                &filter,
-                crate::members::MemberSort::default(),
-                &crate::clock::member_clock(),
-            )?,
-        };
+        let member_ids = selection.ids(c, &crate::clock::member_clock())?;
         let request = FillRequest {
             member_ids,
             ..request

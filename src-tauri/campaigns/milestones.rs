@@ -2,7 +2,7 @@
 //! (100, 150, 200… — one list for all groups, in the workspace's settings) and a campaign
 //! reaching its joins target. Today offers each once, with the library's milestone script
 //! filled for the group; "announced" (or "not now") sets it aside for good.
-use super::results::results;
+use super::results::joins;
 use super::Result;
 use crate::dates::to_db;
 use crate::scripts::{self, FillRequest};
@@ -134,24 +134,23 @@ pub fn offered(conn: &Connection, today: NaiveDate, lang: Language) -> Result<Ve
             campaign: None,
         });
     }
-    let live: Vec<(i64, String, i64)> = conn
+    // Only campaigns that may still reach their target (ended in the last two weeks or not
+    // yet) and that have a code: Today asks on every refresh, so each is one count, not the
+    // whole results.
+    let recent = (today - chrono::Duration::days(14)).to_string();
+    let live: Vec<(i64, String, i64, u32)> = conn
         .prepare_cached(
-            "SELECT c.id, c.name, (SELECT min(group_id) FROM campaign_groups WHERE campaign_id = c.id)
+            "SELECT c.id, c.name, (SELECT min(group_id) FROM campaign_groups WHERE campaign_id = c.id),
+                    g.target
              FROM campaigns c JOIN campaign_goals g ON g.campaign_id = c.id AND g.metric = 'joins'
-             WHERE c.deleted_at IS NULL ORDER BY c.start_date DESC LIMIT 20",
+             WHERE c.deleted_at IS NULL AND c.source <> '' AND c.end_date >= ?1
+             ORDER BY c.start_date DESC LIMIT 20",
         )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([recent], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for (id, name, group) in live {
+    for (id, name, group, target) in live {
         let key = format!("campaign:{id}:joins");
-        if done(conn, &key)? {
-            continue;
-        }
-        let r = results(conn, id, today)?;
-        let Some(goal) = r.goals.iter().find(|g| g.metric == super::Metric::Joins) else {
-            continue;
-        };
-        if goal.actual.unwrap_or(0) < goal.target {
+        if done(conn, &key)? || joins(conn, id)? < target {
             continue;
         }
         let group_name: String =
@@ -159,11 +158,11 @@ pub fn offered(conn: &Connection, today: NaiveDate, lang: Language) -> Result<Ve
                 r.get(0)
             })?;
         out.push(Milestone {
-            text: text_for(conn, group, goal.target, Some(&name), today, lang)?,
+            text: text_for(conn, group, target, Some(&name), today, lang)?,
             key,
             group_id: group,
             group_name,
-            reached: goal.target,
+            reached: target,
             campaign: Some(name),
         });
     }

@@ -152,6 +152,18 @@ fn attribute(joined: &[Joined], code: &str) -> Vec<Option<bool>> {
     how
 }
 
+/// How many members the campaign brought (for a milestone: no per-day, channels or
+/// retention work).
+pub fn joins(conn: &Connection, id: i64) -> Result<u32> {
+    let c: (String, String, String) = conn.query_row(
+        "SELECT start_date, end_date, source FROM campaigns WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let all = joined(conn, id, &c.0, &c.1)?;
+    Ok(attribute(&all, &c.2).iter().filter(|h| h.is_some()).count() as u32)
+}
+
 /// (member, join day, by code) of every member the campaign brought.
 fn attributed(
     conn: &Connection,

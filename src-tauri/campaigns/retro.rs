@@ -78,30 +78,88 @@ fn summary(c: &Campaign, r: &CampaignResults, zh: bool) -> Vec<(String, String)>
     rows
 }
 
-fn channel_rows(c: &Campaign, r: &CampaignResults, zh: bool) -> Vec<[String; 3]> {
-    let mut rows = vec![[
-        format!(
-            "{}（{}）",
-            if zh { "本活动" } else { "This campaign" },
-            c.source
-        ),
-        r.joins.to_string(),
-        yuan(r.cost_per_member_fen),
+/// One table of numbers: its heading cells and its rows (counts as numbers, so a spreadsheet
+/// can sum them).
+struct Table {
+    head: Vec<&'static str>,
+    rows: Vec<Vec<Cell>>,
+}
+
+enum Cell {
+    Text(String),
+    Count(u32),
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Count(n) => n.to_string(),
+        }
+    }
+}
+
+/// The numbers behind the summary, in both formats: joins per day, this campaign beside the
+/// other channels, the invite leaderboard, the checklist.
+fn tables(c: &Campaign, r: &CampaignResults, zh: bool) -> Vec<Table> {
+    let l = |a: &'static str, b: &'static str| if zh { a } else { b };
+    let mut channels = vec![vec![
+        Cell::Text(format!("{}（{}）", l("本活动", "This campaign"), c.source)),
+        Cell::Count(r.joins),
+        Cell::Text(yuan(r.cost_per_member_fen)),
     ]];
     for ch in &r.channels {
         let name = if ch.source.is_empty() {
-            if zh {
-                "（未填来源）"
-            } else {
-                "(no source)"
-            }
-            .to_string()
+            l("（未填来源）", "(no source)").to_string()
         } else {
             ch.source.clone()
         };
-        rows.push([name, ch.joins.to_string(), yuan(ch.cost_per_member_fen)]);
+        channels.push(vec![
+            Cell::Text(name),
+            Cell::Count(ch.joins),
+            Cell::Text(yuan(ch.cost_per_member_fen)),
+        ]);
     }
-    rows
+    vec![
+        Table {
+            head: vec![l("日期", "Date"), l("新增", "Joins")],
+            rows: r
+                .per_day
+                .iter()
+                .map(|d| vec![Cell::Text(d.date.clone()), Cell::Count(d.joins)])
+                .collect(),
+        },
+        Table {
+            head: vec![
+                l("渠道", "Channel"),
+                l("新增", "Joins"),
+                l("人均成本", "Cost per member"),
+            ],
+            rows: channels,
+        },
+        Table {
+            head: vec![l("邀请榜", "Inviter"), l("邀请人数", "Invited")],
+            rows: r
+                .leaderboard
+                .iter()
+                .map(|i| vec![Cell::Text(i.nickname.clone()), Cell::Count(i.invited)])
+                .collect(),
+        },
+        Table {
+            head: vec![l("清单", "Checklist"), l("日期", "Due"), l("完成", "Done")],
+            rows: c
+                .checklist
+                .iter()
+                .map(|s| {
+                    vec![
+                        Cell::Text(s.title.clone()),
+                        Cell::Text(s.due.clone()),
+                        Cell::Text(if s.done { "✓" } else { "" }.into()),
+                    ]
+                })
+                .collect(),
+        },
+    ]
 }
 
 fn to_xlsx(c: &Campaign, r: &CampaignResults, zh: bool) -> Result<Vec<u8>> {
@@ -139,82 +197,23 @@ fn to_xlsx(c: &Campaign, r: &CampaignResults, zh: bool) -> Result<Vec<u8>> {
         sheet.set_column_width(col, 22).map_err(bad)?;
     }
     let mut row = 0u32;
-    let head = |sheet: &mut rust_xlsxwriter::Worksheet, row: &mut u32, cells: &[&str]| {
-        for (i, h) in cells.iter().enumerate() {
+    for table in tables(c, r, zh) {
+        for (i, h) in table.head.iter().enumerate() {
             sheet
-                .write_string_with_format(*row, i as u16, *h, &bold)
+                .write_string_with_format(row, i as u16, *h, &bold)
                 .map_err(bad)?;
         }
-        *row += 1;
-        Ok::<_, CampaignError>(())
-    };
-    head(
-        sheet,
-        &mut row,
-        &[
-            if zh { "日期" } else { "Date" },
-            if zh { "新增" } else { "Joins" },
-        ],
-    )?;
-    for d in &r.per_day {
-        sheet.write_string(row, 0, &d.date).map_err(bad)?;
-        sheet
-            .write_number(row, 1, f64::from(d.joins))
-            .map_err(bad)?;
         row += 1;
-    }
-    row += 1;
-    head(
-        sheet,
-        &mut row,
-        &[
-            if zh { "渠道" } else { "Channel" },
-            if zh { "新增" } else { "Joins" },
-            if zh {
-                "人均成本"
-            } else {
-                "Cost per member"
-            },
-        ],
-    )?;
-    for cells in channel_rows(c, r, zh) {
-        for (i, v) in cells.iter().enumerate() {
-            sheet.write_string(row, i as u16, v).map_err(bad)?;
+        for cells in &table.rows {
+            for (i, cell) in cells.iter().enumerate() {
+                match cell {
+                    Cell::Text(t) => sheet.write_string(row, i as u16, t),
+                    Cell::Count(n) => sheet.write_number(row, i as u16, f64::from(*n)),
+                }
+                .map_err(bad)?;
+            }
+            row += 1;
         }
-        row += 1;
-    }
-    row += 1;
-    head(
-        sheet,
-        &mut row,
-        &[
-            if zh { "邀请榜" } else { "Inviter" },
-            if zh { "邀请人数" } else { "Invited" },
-        ],
-    )?;
-    for i in &r.leaderboard {
-        sheet.write_string(row, 0, &i.nickname).map_err(bad)?;
-        sheet
-            .write_number(row, 1, f64::from(i.invited))
-            .map_err(bad)?;
-        row += 1;
-    }
-    row += 1;
-    head(
-        sheet,
-        &mut row,
-        &[
-            if zh { "清单" } else { "Checklist" },
-            if zh { "日期" } else { "Due" },
-            if zh { "完成" } else { "Done" },
-        ],
-    )?;
-    for s in &c.checklist {
-        sheet.write_string(row, 0, &s.title).map_err(bad)?;
-        sheet.write_string(row, 1, &s.due).map_err(bad)?;
-        sheet
-            .write_string(row, 2, if s.done { "✓" } else { "" })
-            .map_err(bad)?;
         row += 1;
     }
     book.save_to_buffer().map_err(bad)
@@ -232,8 +231,8 @@ fn to_html(c: &Campaign, r: &CampaignResults, zh: bool) -> Vec<u8> {
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title>\
          <style>@page{{size:A4;margin:14mm}}body{{font-family:system-ui,'Noto Sans CJK SC',sans-serif;\
          color:#1d2521;max-width:780px;margin:24px auto;line-height:1.6}}h1{{font-size:22px}}\
-         table{{border-collapse:collapse;width:100%;margin:12px 0 20px}}th,td{{border:1px solid #cfd8d3;\
-         padding:6px 10px;text-align:left;vertical-align:top;white-space:pre-wrap}}th{{background:#eef3f0;width:30%}}\
+         table{{border-collapse:collapse;width:100%;margin:12px 0 20px;break-inside:avoid}}th,td{{border:1px solid #cfd8d3;\
+         padding:6px 10px;text-align:left;vertical-align:top;white-space:pre-wrap}}th{{background:#eef3f0}}\
          </style></head><body><h1>{}</h1><table>",
         if zh { "zh-CN" } else { "en" },
         esc(&c.name),
@@ -246,23 +245,23 @@ fn to_html(c: &Campaign, r: &CampaignResults, zh: bool) -> Vec<u8> {
             esc(&v)
         ));
     }
-    out.push_str("</table><table><tr>");
-    for h in if zh {
-        ["渠道", "新增", "人均成本"]
-    } else {
-        ["Channel", "Joins", "Cost per member"]
-    } {
-        out.push_str(&format!("<th>{h}</th>"));
-    }
-    out.push_str("</tr>");
-    for cells in channel_rows(c, r, zh) {
-        out.push_str("<tr>");
-        for v in cells {
-            out.push_str(&format!("<td>{}</td>", esc(&v)));
+    out.push_str("</table>");
+    for table in tables(c, r, zh).into_iter().filter(|t| !t.rows.is_empty()) {
+        out.push_str("<table><tr>");
+        for h in &table.head {
+            out.push_str(&format!("<th>{}</th>", esc(h)));
         }
         out.push_str("</tr>");
+        for cells in &table.rows {
+            out.push_str("<tr>");
+            for cell in cells {
+                out.push_str(&format!("<td>{}</td>", esc(&cell.text())));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</table>");
     }
-    out.push_str("</table></body></html>\n");
+    out.push_str("</body></html>\n");
     out.into_bytes()
 }
 

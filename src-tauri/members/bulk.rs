@@ -43,13 +43,20 @@ pub enum BulkAction {
     Restore,
 }
 
+impl Selection {
+    /// The selected members' ids, in list order for a filter.
+    pub fn ids(&self, conn: &rusqlite::Connection, clock: &Clock) -> Result<Vec<i64>> {
+        match self {
+            Selection::Ids { ids } => Ok(ids.clone()),
+            Selection::Filter { filter } => ids(conn, filter, MemberSort::default(), clock),
+        }
+    }
+}
+
 /// Applies one action to every selected member in one transaction; returns how many members
 /// it changed.
 pub fn bulk(tx: &Write, selection: &Selection, action: &BulkAction, clock: &Clock) -> Result<u32> {
-    let ids = match selection {
-        Selection::Ids { ids } => ids.clone(),
-        Selection::Filter { filter } => ids(tx, filter, MemberSort::default(), clock)?,
-    };
+    let ids = selection.ids(tx, clock)?;
     let mut changed = 0u32;
     match action {
         BulkAction::AddTag { name } => {

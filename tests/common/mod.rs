@@ -101,3 +101,25 @@ pub fn damage_index(db: &std::path::Path, index: &str) {
     bytes[at..at + 16].copy_from_slice(&[0xFF; 16]);
     std::fs::write(db, bytes).unwrap();
 }
+
+/// The `groupdesk` binary on `dir`, as a shell user runs it.
+pub fn groupdesk(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_groupdesk"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("GROUPDESK_DATA_DIR")
+        .output()
+        .expect("run groupdesk")
+}
+
+/// [`groupdesk`] that must succeed; its standard output.
+pub fn groupdesk_ok(dir: &std::path::Path, args: &[&str]) -> String {
+    let o = groupdesk(dir, args);
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}

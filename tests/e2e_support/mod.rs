@@ -324,4 +324,17 @@ impl App {
     pub async fn js(&self, script: &str) -> Value {
         self.client.execute(script, vec![]).await.expect("script")
     }
+
+    /// Sets an <input> (date, time) the way the browser does when the user picks a value.
+    pub async fn set_input(&self, id: &str, value: &str) {
+        self.wait(id).await;
+        self.js(&format!(
+            "const el = document.querySelector('{}'); el.value = {}; \
+             el.dispatchEvent(new Event('input', {{bubbles: true}})); \
+             el.dispatchEvent(new Event('change', {{bubbles: true}})); return true;",
+            tid(id).replace('\'', "\\'"),
+            serde_json::to_string(value).expect("a string")
+        ))
+        .await;
+    }
 }
