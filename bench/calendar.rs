@@ -216,8 +216,14 @@ fn month_view_in_window(bench: &std::path::Path) -> String {
         .spawn()
         .expect("start the app");
     let stderr = child.stderr.take().unwrap();
-    let (mut months, mut cold, mut events, mut ipc) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut months, mut cold, mut events, mut ipc, mut data, mut painted) = (
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+    );
     let reader = std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             let mut it = line.split_whitespace();
@@ -233,10 +239,12 @@ fn month_view_in_window(bench: &std::path::Path) -> String {
                 "calendar-month-cold" => cold.push(v),
                 "calendar-month-events" => events.push(v),
                 "calendar-month-ipc" => ipc.push(v),
+                "calendar-month-split-data" => data.push(v),
+                "calendar-month-split-painted" => painted.push(v),
                 _ => {}
             }
         }
-        (months, cold, events, ipc)
+        (months, cold, events, ipc, data, painted)
     });
     let deadline = Instant::now() + std::time::Duration::from_secs(180);
     while child.try_wait().ok().flatten().is_none() {
@@ -246,7 +254,7 @@ fn month_view_in_window(bench: &std::path::Path) -> String {
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    let (mut months, mut cold, mut events, mut ipc) = reader.join().unwrap();
+    let (mut months, mut cold, mut events, mut ipc, mut data, mut painted) = reader.join().unwrap();
     if months.is_empty() || cold.is_empty() {
         return "\n(month view in the window: the app reported no timings)\n".into();
     }
@@ -258,6 +266,16 @@ fn month_view_in_window(bench: &std::path::Path) -> String {
     let (c50, cmax) = mid(&mut cold);
     let (e50, _) = mid(&mut events);
     let (i50, _) = mid(&mut ipc);
+    let (d50, _) = if data.is_empty() {
+        (0.0, 0.0)
+    } else {
+        mid(&mut data)
+    };
+    let (p50, _) = if painted.is_empty() {
+        (0.0, 0.0)
+    } else {
+        mid(&mut painted)
+    };
     format!(
         "\n## Month view in the real window (release build, Xvfb)\n\n\
          The same workspace shape over the twelve months up to today, stepped eleven months \
@@ -267,7 +285,7 @@ fn month_view_in_window(bench: &std::path::Path) -> String {
          current one was on screen); cold: {} steps with that cache dropped first, so the click \
          waits for Rust.\n\n\
          | | p50 | max | beside |\n|---|---|---|---|\n\
-         | a month view ({e50:.0} events drawn; aim < 100 ms) | {m50:.1} ms | {mmax:.1} ms | its data over IPC alone {i50:.1} ms |\n\
+         | a month view ({e50:.0} events drawn; aim < 100 ms) | {m50:.1} ms | {mmax:.1} ms | its data over IPC alone {i50:.1} ms; from the click: the month's data in place and drawn by script {d50:.1} ms, its frame painted {p50:.1} ms |\n\
          | the same, cold | {c50:.1} ms | {cmax:.1} ms | {:.1}x the IPC |\n",
         months.len(),
         cold.len(),

@@ -4,7 +4,7 @@
 //! into `ui/src/lib/commands.ts` by `tests/bindings.rs`, which fails when either committed file
 //! differs from what the Rust says (run it with `UPDATE_BINDINGS=1` to rewrite them).
 use crate::api::calendar::{CalendarEvent, CalendarRange};
-use crate::api::campaigns::CampaignNumbers;
+use crate::api::campaigns::{CampaignNumbers, CampaignPage};
 use crate::api::scripts::ScriptSettings;
 use crate::api::workspace::{Bootstrap, RestoreOutcome, WorkspaceStatus};
 use crate::api::{ApiError, ErrorCode};
@@ -218,6 +218,7 @@ pub fn render() -> String {
         Retention,
         CampaignResults,
         CampaignNumbers,
+        CampaignPage,
         DueStep,
         Milestone,
     );

@@ -107,26 +107,22 @@ pub fn list_campaigns(state: State<'_, Session>) -> Result<Vec<Campaign>, ApiErr
     state.read(|c| Ok::<_, ApiError>(campaigns::list(c)?))
 }
 
-#[tauri::command(async)]
-pub fn get_campaign(state: State<'_, Session>, id: i64) -> Result<Campaign, ApiError> {
-    state.read(|c| Ok::<_, ApiError>(campaigns::get(c, id)?))
+/// The campaign page: the campaign and its results, read together (one round trip, one read
+/// of the campaign).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CampaignPage {
+    pub campaign: Campaign,
+    pub results: results::CampaignResults,
 }
 
 #[tauri::command(async)]
-pub fn create_campaign(
-    state: State<'_, Session>,
-    input: CampaignInput,
-) -> Result<Campaign, ApiError> {
-    state.write(|w| Ok::<_, ApiError>(campaigns::create(w, &input, Utc::now())?))
-}
-
-#[tauri::command(async)]
-pub fn campaign_results(
-    state: State<'_, Session>,
-    id: i64,
-) -> Result<results::CampaignResults, ApiError> {
+pub fn open_campaign(state: State<'_, Session>, id: i64) -> Result<CampaignPage, ApiError> {
     let started = std::time::Instant::now();
-    let out = state.read(|c| Ok::<_, ApiError>(results::results(c, id, today(c)?)?));
+    let out = state.read(|c| {
+        let campaign = campaigns::get(c, id)?;
+        let results = results::results_of(c, &campaign, today(c)?)?;
+        Ok::<_, ApiError>(CampaignPage { campaign, results })
+    });
     if crate::probe::enabled() {
         // The benchmark splits the page's time: this is the command's own share.
         eprintln!(
@@ -135,6 +131,14 @@ pub fn campaign_results(
         );
     }
     out
+}
+
+#[tauri::command(async)]
+pub fn create_campaign(
+    state: State<'_, Session>,
+    input: CampaignInput,
+) -> Result<Campaign, ApiError> {
+    state.write(|w| Ok::<_, ApiError>(campaigns::create(w, &input, Utc::now())?))
 }
 
 /// What moving the campaign to start on `start` would move (for the confirmation).

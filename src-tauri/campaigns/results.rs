@@ -5,7 +5,7 @@
 //! other channels (the other sources joining the same groups over the same days, each with its
 //! own campaign's cost when one had that code), and how many are still in the group 7 and 30
 //! days after joining.
-use super::{get, Metric, Result};
+use super::{get, Campaign, Metric, Result};
 use crate::campaigns::CampaignStatus;
 use crate::dates::iso_date;
 use chrono::{Duration, NaiveDate};
@@ -78,14 +78,53 @@ pub struct CampaignResults {
 /// A member who joined one of the campaign's groups in its window.
 struct Joined {
     id: i64,
-    source: String,
+    /// Index into [`JoinedSet::sources`] (a few distinct sources among thousands of rows).
+    source: u32,
     inviter: Option<i64>,
-    day: String,
+    /// The join day as the number yyyymmdd: sorts and compares as the date does.
+    day: u32,
+}
+
+/// Everyone who joined the campaign's groups in its window, and the sources they came by.
+struct JoinedSet {
+    rows: Vec<Joined>,
+    sources: Vec<String>,
+}
+
+impl JoinedSet {
+    fn source_index(&self, source: &str) -> Option<u32> {
+        self.sources
+            .iter()
+            .position(|s| s == source)
+            .map(|i| i as u32)
+    }
+}
+
+/// `YYYY-MM-DD` (the column's CHECK guarantees the shape) as yyyymmdd.
+fn day_number(s: &str) -> u32 {
+    let b = s.as_bytes();
+    if b.len() != 10 {
+        return 0;
+    }
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter()
+            .fold(0u32, |n, c| n * 10 + u32::from(c.wrapping_sub(b'0') % 10))
+    };
+    digits(0..4) * 10_000 + digits(5..7) * 100 + digits(8..10)
+}
+
+fn day_string(n: u32) -> String {
+    format!("{:04}-{:02}-{:02}", n / 10_000, n / 100 % 100, n % 100)
+}
+
+fn day_date(n: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt((n / 10_000) as i32, n / 100 % 100, n % 100)
 }
 
 /// Everyone who joined the campaign's groups between `start` and `end` (their first join
 /// there), read once; attribution, channels and the rest are worked out from it in memory.
-fn joined(conn: &Connection, id: i64, start: &str, end: &str) -> Result<Vec<Joined>> {
+/// Read by reference: a string is allocated per distinct source, not per row.
+fn joined(conn: &Connection, id: i64, start: &str, end: &str) -> Result<JoinedSet> {
     // No GROUP BY in SQL (a sort of every row): a member in two of the campaign's groups is
     // folded here, keeping their first join.
     let mut stmt = conn.prepare_cached(
@@ -96,53 +135,63 @@ fn joined(conn: &Connection, id: i64, start: &str, end: &str) -> Result<Vec<Join
            AND ms.joined_on BETWEEN ?2 AND ?3",
     )?;
     let mut rows = stmt.query(params![id, start, end])?;
-    let mut out: Vec<Joined> = Vec::new();
+    let mut set = JoinedSet {
+        rows: Vec::new(),
+        sources: Vec::new(),
+    };
+    let mut source_ids: HashMap<String, u32> = HashMap::new();
     let mut seen: HashMap<i64, usize> = HashMap::new();
     while let Some(r) = rows.next()? {
         let member: i64 = r.get(0)?;
-        let day: String = r.get(3)?;
-        match seen.get(&member) {
-            Some(&i) => {
-                if day < out[i].day {
-                    out[i].day = day;
-                }
-            }
-            None => {
-                seen.insert(member, out.len());
-                out.push(Joined {
-                    id: member,
-                    source: r.get(1)?,
-                    inviter: r.get(2)?,
-                    day,
-                });
-            }
+        let day = day_number(r.get_ref(3)?.as_str().unwrap_or_default());
+        if let Some(&i) = seen.get(&member) {
+            set.rows[i].day = set.rows[i].day.min(day);
+            continue;
         }
+        let source = r.get_ref(1)?.as_str().unwrap_or_default();
+        let source = match source_ids.get(source) {
+            Some(&k) => k,
+            None => {
+                let k = set.sources.len() as u32;
+                set.sources.push(source.to_string());
+                source_ids.insert(source.to_string(), k);
+                k
+            }
+        };
+        seen.insert(member, set.rows.len());
+        set.rows.push(Joined {
+            id: member,
+            source,
+            inviter: r.get(2)?,
+            day,
+        });
     }
-    Ok(out)
+    Ok(set)
 }
 
 /// Which of `joined` are the campaign's: those whose source is `code`, then, to any depth,
 /// those invited by one of them. Returns, per member of `joined`, none or whether by code.
-fn attribute(joined: &[Joined], code: &str) -> Vec<Option<bool>> {
-    let mut how: Vec<Option<bool>> = vec![None; joined.len()];
-    if code.is_empty() {
+fn attribute(joined: &JoinedSet, code: &str) -> Vec<Option<bool>> {
+    let rows = &joined.rows;
+    let mut how: Vec<Option<bool>> = vec![None; rows.len()];
+    let Some(code) = joined.source_index(code).filter(|_| !code.is_empty()) else {
         return how;
-    }
+    };
     let mut invited: HashMap<i64, Vec<usize>> = HashMap::new();
-    for (i, j) in joined.iter().enumerate() {
+    for (i, j) in rows.iter().enumerate() {
         if let Some(inv) = j.inviter {
             invited.entry(inv).or_default().push(i);
         }
     }
     let mut queue: Vec<usize> = Vec::new();
-    for (i, j) in joined.iter().enumerate() {
+    for (i, j) in rows.iter().enumerate() {
         if j.source == code {
             how[i] = Some(true);
             queue.push(i);
         }
     }
     while let Some(i) = queue.pop() {
-        for &k in invited.get(&joined[i].id).map_or(&[][..], |v| v.as_slice()) {
+        for &k in invited.get(&rows[i].id).map_or(&[][..], |v| v.as_slice()) {
             if how[k].is_none() {
                 how[k] = Some(false);
                 queue.push(k);
@@ -164,23 +213,6 @@ pub fn joins(conn: &Connection, id: i64) -> Result<u32> {
     Ok(attribute(&all, &c.2).iter().filter(|h| h.is_some()).count() as u32)
 }
 
-/// (member, join day, by code) of every member the campaign brought.
-fn attributed(
-    conn: &Connection,
-    id: i64,
-    start: &str,
-    end: &str,
-    source: &str,
-) -> Result<Vec<(i64, String, bool)>> {
-    let all = joined(conn, id, start, end)?;
-    let how = attribute(&all, source);
-    Ok(all
-        .into_iter()
-        .zip(how)
-        .filter_map(|(j, h)| h.map(|by| (j.id, j.day, by)))
-        .collect())
-}
-
 /// A campaign's cost per member (spent, else bait, over its source joins in its window).
 fn cost_of_source(conn: &Connection, source: &str) -> Result<Option<i64>> {
     let row: Option<(i64, String, String, Option<i64>)> = conn
@@ -194,37 +226,51 @@ fn cost_of_source(conn: &Connection, source: &str) -> Result<Option<i64>> {
     let Some((id, start, end, Some(spent))) = row else {
         return Ok(None);
     };
-    let n = attributed(conn, id, &start, &end, source)?.len() as i64;
+    let all = joined(conn, id, &start, &end)?;
+    let n = attribute(&all, source)
+        .iter()
+        .filter(|h| h.is_some())
+        .count() as i64;
     Ok((n > 0).then(|| spent / n))
 }
 
 /// The campaign's results on `today` (the owner's local date).
 pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<CampaignResults> {
-    let c = get(conn, id)?;
+    results_of(conn, &get(conn, id)?, today)
+}
+
+/// The results of `c`, already read (the campaign page reads both in one go).
+pub fn results_of(conn: &Connection, c: &Campaign, today: NaiveDate) -> Result<CampaignResults> {
+    let id = c.id;
     let all = joined(conn, id, &c.start, &c.end)?;
     let how = attribute(&all, &c.source);
-    let rows: Vec<(i64, String, bool)> = all
+    let rows: Vec<(i64, u32, bool)> = all
+        .rows
         .iter()
         .zip(&how)
-        .filter_map(|(j, h)| h.map(|by| (j.id, j.day.clone(), by)))
+        .filter_map(|(j, h)| h.map(|by| (j.id, j.day, by)))
         .collect();
     let joins = rows.len() as u32;
     let by_source = rows.iter().filter(|r| r.2).count() as u32;
     let mut per_day: Vec<DayJoins> = Vec::new();
-    let mut days: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    let mut days: Vec<u32> = rows.iter().map(|r| r.1).collect();
     days.sort_unstable();
+    let mut last_day = None;
     for d in days {
         match per_day.last_mut() {
-            Some(last) if last.date == d => last.joins += 1,
-            _ => per_day.push(DayJoins {
-                date: d.to_string(),
-                joins: 1,
-            }),
+            Some(last) if last_day == Some(d) => last.joins += 1,
+            _ => {
+                last_day = Some(d);
+                per_day.push(DayJoins {
+                    date: day_string(d),
+                    joins: 1,
+                })
+            }
         }
     }
     // The leaderboard: who invited most of the campaign's members (names read for the top).
     let mut counts: HashMap<i64, u32> = HashMap::new();
-    for (j, h) in all.iter().zip(&how) {
+    for (j, h) in all.rows.iter().zip(&how) {
         if let (Some(_), Some(inv)) = (h, j.inviter) {
             *counts.entry(inv).or_default() += 1;
         }
@@ -280,9 +326,11 @@ pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<CampaignR
 
     // Other channels: everyone else joining the same groups over the same days, by source.
     let mut elsewhere: HashMap<&str, u32> = HashMap::new();
-    for (j, h) in all.iter().zip(&how) {
+    for (j, h) in all.rows.iter().zip(&how) {
         if h.is_none() {
-            *elsewhere.entry(j.source.as_str()).or_default() += 1;
+            *elsewhere
+                .entry(all.sources[j.source as usize].as_str())
+                .or_default() += 1;
         }
     }
     let mut others: Vec<(String, u32)> = elsewhere
@@ -331,7 +379,7 @@ pub fn results(conn: &Connection, id: i64, today: NaiveDate) -> Result<CampaignR
         }
     }
     for (member, day, _) in &rows {
-        let Some(joined) = iso_date(day) else {
+        let Some(joined) = day_date(*day) else {
             continue;
         };
         let gone = left

@@ -1102,6 +1102,12 @@ spent_fen: number | null, cost_per_member_fen: number | null, channels: Array<Ch
 export type CampaignNumbers = { spent_fen: number | null, attendance: number | null, conversions: number | null, };
 
 /**
+ * The campaign page: the campaign and its results, read together (one round trip, one read
+ * of the campaign).
+ */
+export type CampaignPage = { campaign: Campaign, results: CampaignResults, };
+
+/**
  * A checklist step as Today lists it.
  */
 export type DueStep = { step_id: number, campaign_id: number, campaign: string, title: string, due: string, overdue: boolean, };

@@ -14,7 +14,7 @@ import type {
   CampaignInput,
   CampaignMove,
   CampaignNumbers,
-  CampaignResults,
+  CampaignPage,
   CampaignStatus,
   Category,
   Completed,
@@ -341,12 +341,10 @@ export const commands = {
     invoke<Milestone[]>("milestones"),
   milestoneDone: (key: string): Promise<null> =>
     invoke<null>("milestone_done", { key }),
-  getCampaign: (id: number): Promise<Campaign> =>
-    invoke<Campaign>("get_campaign", { id }),
+  openCampaign: (id: number): Promise<CampaignPage> =>
+    invoke<CampaignPage>("open_campaign", { id }),
   createCampaign: (input: CampaignInput): Promise<Campaign> =>
     invoke<Campaign>("create_campaign", { input }),
-  campaignResults: (id: number): Promise<CampaignResults> =>
-    invoke<CampaignResults>("campaign_results", { id }),
   campaignMoves: (id: number, start: string): Promise<CampaignMove[]> =>
     invoke<CampaignMove[]>("campaign_moves", { id, start }),
   moveCampaign: (id: number, start: string): Promise<CampaignMove[]> =>
