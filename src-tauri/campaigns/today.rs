@@ -27,6 +27,20 @@ pub struct DueStep {
 /// How far ahead Today lists steps.
 pub const AHEAD_DAYS: i64 = 7;
 
+/// A row of (step id, campaign id, campaign name, title, due date) as a step, overdue when
+/// due before `today`.
+fn step(r: &rusqlite::Row, today: &str) -> rusqlite::Result<DueStep> {
+    let due: String = r.get(4)?;
+    Ok(DueStep {
+        step_id: r.get(0)?,
+        campaign_id: r.get(1)?,
+        campaign: r.get(2)?,
+        title: r.get(3)?,
+        overdue: due.as_str() < today,
+        due,
+    })
+}
+
 /// Steps not done of live campaigns due by `today` + [`AHEAD_DAYS`], by date.
 pub fn due_steps(conn: &Connection, today: NaiveDate) -> Result<Vec<DueStep>> {
     let until = (today + Duration::days(AHEAD_DAYS)).to_string();
@@ -40,17 +54,7 @@ pub fn due_steps(conn: &Connection, today: NaiveDate) -> Result<Vec<DueStep>> {
              ORDER BY s.due_date, c.name, s.position
              LIMIT 200",
         )?
-        .query_map([until], |r| {
-            let due: String = r.get(4)?;
-            Ok(DueStep {
-                step_id: r.get(0)?,
-                campaign_id: r.get(1)?,
-                campaign: r.get(2)?,
-                title: r.get(3)?,
-                overdue: due < today_s,
-                due,
-            })
-        })?
+        .query_map([until], |r| step(r, &today_s))?
         .collect::<rusqlite::Result<_>>()?)
 }
 
@@ -58,6 +62,7 @@ pub fn due_steps(conn: &Connection, today: NaiveDate) -> Result<Vec<DueStep>> {
 /// reminded in the caller's write.
 pub fn take_due_steps(w: &Write, plan: &Plan, now: DateTime<Utc>) -> Result<Vec<DueStep>> {
     let today = local_date(plan.tz, now);
+    let today_s = today.to_string();
     // Today's steps only once the morning time has come.
     let last_day = if instant(plan.tz, today, plan.times.morning) <= now {
         today
@@ -72,17 +77,7 @@ pub fn take_due_steps(w: &Write, plan: &Plan, now: DateTime<Utc>) -> Result<Vec<
                AND c.deleted_at IS NULL AND c.status IN ('planning', 'running')
              ORDER BY s.due_date, s.position",
         )?
-        .query_map([last_day.to_string()], |r| {
-            let due: String = r.get(4)?;
-            Ok(DueStep {
-                step_id: r.get(0)?,
-                campaign_id: r.get(1)?,
-                campaign: r.get(2)?,
-                title: r.get(3)?,
-                overdue: due < today.to_string(),
-                due,
-            })
-        })?
+        .query_map([last_day.to_string()], |r| step(r, &today_s))?
         .collect::<rusqlite::Result<_>>()?;
     let mut mark = w.prepare_cached("UPDATE campaign_steps SET notified_at = ?2 WHERE id = ?1")?;
     for d in &due {
