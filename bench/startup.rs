@@ -55,54 +55,79 @@ fn gzipped(path: &Path) -> Option<u64> {
     out.status.success().then_some(out.stdout.len() as u64)
 }
 
-/// The package size table: both release binaries as shipped (stripped) and compressed, and
-/// GroupDesk's `.deb` when the README's bundle command has made one. The bare window has no
-/// package of its own, so its `.deb` is estimated as GroupDesk's with the binary swapped (the
-/// same icons, desktop file and control files).
-fn sizes(app: &Path, empty: &Path, profile_dir: &Path, profile: &str) -> String {
+/// The package size table: both binaries as shipped (stripped) and compressed, and GroupDesk's
+/// `.deb` when the README's bundle command has made one. The bare window has no package of its
+/// own, so its `.deb` is estimated as GroupDesk's with the binary swapped (the same icons,
+/// desktop file and control files). Two bare windows: built like GroupDesk (`empty`, like for
+/// like) and as a new Tauri app's `tauri build` makes it (`default_empty`: the release profile,
+/// which is how the issue measured the bare window's package).
+fn sizes(
+    app: &Path,
+    empty: &Path,
+    default_empty: Option<&Path>,
+    profile_dir: &Path,
+    profile: &str,
+) -> String {
     let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
     let (a, e) = (size(app), size(empty));
     let (Some(az), Some(ez)) = (gzipped(app), gzipped(empty)) else {
         return String::new();
     };
-    let mut out = format!(
-        "\n| package ({profile}) | binary (MiB) | binary gzip -9 (MiB) | .deb (MiB) | vs bare window |\n|---|---|---|---|---|\n\
-         | empty Tauri 2 window | {:.2} | {:.2} | {} | 1.00x |\n",
-        mib(e),
-        mib(ez),
-        "—",
-    );
     let deb = std::fs::read_dir(profile_dir.join("bundle/deb"))
         .ok()
         .and_then(|d| {
             d.filter_map(Result::ok)
                 .map(|e| e.path())
                 .find(|p| p.extension().is_some_and(|x| x == "deb"))
-        });
-    match deb {
-        Some(deb) => {
-            let d = size(&deb);
-            let bare = d.saturating_sub(az) + ez;
-            out = out.replace(
-                "| — | 1.00x |",
-                &format!("| {:.2} (estimated) | 1.00x |", mib(bare)),
-            );
-            out.push_str(&format!(
-                "| GroupDesk | {:.2} | {:.2} | {:.2} | {:.2}x (aim ≤ 2x) |\n",
-                mib(a),
-                mib(az),
-                mib(d),
-                d as f64 / bare as f64
-            ));
-        }
-        None => out.push_str(&format!(
-            "| GroupDesk | {:.2} | {:.2} | (no bundle: see README) | {:.2}x compressed |\n",
-            mib(a),
-            mib(az),
-            az as f64 / ez as f64
-        )),
+        })
+        .map(|d| size(&d));
+    let mut out = String::from(
+        "\n| package | binary (MiB) | binary gzip -9 (MiB) | .deb (MiB) |\n|---|---|---|---|\n",
+    );
+    // A bare window's package: GroupDesk's with the bare binary in place of its own.
+    let bare = |gz: u64| deb.map(|d| d.saturating_sub(az) + gz);
+    let row = |name: &str, bin: u64, gz: u64, deb: Option<u64>, estimated: bool| {
+        let deb = match deb {
+            Some(d) if estimated => format!("{:.2} (estimated)", mib(d)),
+            Some(d) => format!("{:.2}", mib(d)),
+            None => "(no bundle: see README)".to_string(),
+        };
+        format!("| {name} | {:.2} | {:.2} | {deb} |\n", mib(bin), mib(gz))
+    };
+    out.push_str(&row(
+        &format!("bare Tauri 2 window, {profile}"),
+        e,
+        ez,
+        bare(ez),
+        true,
+    ));
+    let default_gz = default_empty.and_then(|p| Some((size(p), gzipped(p)?)));
+    if let Some((d, dz)) = default_gz {
+        out.push_str(&row(
+            "bare Tauri 2 window, release profile (a new app's `tauri build`)",
+            d,
+            dz,
+            bare(dz),
+            true,
+        ));
     }
+    out.push_str(&row(&format!("GroupDesk, {profile}"), a, az, deb, false));
+    let ratio = |base: u64| match (deb, bare(base)) {
+        (Some(d), Some(b)) => format!("{:.2}x", d as f64 / b as f64),
+        _ => format!("{:.2}x (compressed binaries)", az as f64 / base as f64),
+    };
+    out.push_str(&format!(
+        "\nGroupDesk's package against the bare window's (aim ≤ 2x): {} built alike ({profile})",
+        ratio(ez)
+    ));
+    if let Some((_, dz)) = default_gz {
+        out.push_str(&format!(
+            ", {} against the bare window as `tauri build` makes it by default",
+            ratio(dz)
+        ));
+    }
+    out.push_str(".\n");
     out
 }
 
@@ -200,6 +225,7 @@ fn main() {
         report.push_str(&sizes(
             &dist.join("groupdesk"),
             &dist.join("examples/empty_window"),
+            Some(&empty),
             &dist,
             "dist profile",
         ));
@@ -207,6 +233,7 @@ fn main() {
         report.push_str(&sizes(
             &app,
             &empty,
+            None,
             &target.join("release"),
             "release profile",
         ));

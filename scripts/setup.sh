@@ -2,7 +2,8 @@
 # Installs what GroupDesk needs on Debian/Ubuntu, skipping whatever is already there.
 # (xclip: the window tests read the clipboard a "copy" button filled; the colour emoji font:
 # welcome scripts use emoji, and the screenshots should show them as a desktop does; procps:
-# pgrep/pkill find the window the sample-data test reopens outside WebDriver.)
+# pgrep/pkill find the window the sample-data test reopens outside WebDriver; dbus: a private
+# session bus on which a test plays the desktop's notification service.)
 #   scripts/setup.sh          what building and running the app needs
 #   scripts/setup.sh --test   plus what the tests need (Xvfb, WebKitWebDriver, tauri-driver)
 set -euo pipefail
@@ -13,7 +14,7 @@ want_test=0
 
 packages=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev
   librsvg2-dev libsoup-3.0-dev libssl-dev fonts-noto-cjk)
-[ $want_test = 1 ] && packages+=(webkit2gtk-driver xvfb xauth xclip fonts-noto-color-emoji procps python3-venv)
+[ $want_test = 1 ] && packages+=(webkit2gtk-driver xvfb xauth xclip fonts-noto-color-emoji procps python3-venv dbus)
 
 missing=()
 for p in "${packages[@]}"; do

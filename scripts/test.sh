@@ -26,7 +26,7 @@ cargo test --locked
 
 echo "==> End-to-end: the real app window (tauri-driver + WebKitWebDriver under Xvfb)"
 xvfb-run -a -s "-screen 0 1440x900x24" \
-  cargo test --locked --test e2e --test e2e_members --test e2e_followups --test e2e_calendar --test e2e_scripts --test e2e_campaigns -- --ignored --test-threads=1
+  cargo test --locked --test e2e --test e2e_members --test e2e_followups --test e2e_calendar --test e2e_scripts --test e2e_campaigns --test e2e_notify -- --ignored --test-threads=1
 echo "Screenshots: target/e2e-screenshots/"
 
 if [ "${GROUPDESK_SKIP_BENCH:-0}" != 1 ]; then

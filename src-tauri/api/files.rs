@@ -2,14 +2,19 @@
 //! are the ones the user chose ([`crate::session::Picked`]). Each returns the chosen path (or
 //! `null` when the user cancelled) for the UI to show and send back.
 //!
+//! The dialogs are `rfd`'s (what Tauri's dialog plugin wraps), opened on the main thread over
+//! the window: the plugin itself would bring its file-system plugin and the IPC commands of
+//! both into the package, for three calls the page never makes itself.
+//!
 //! `GROUPDESK_TEST_PICKS`: the end-to-end tests' stand-in for the dialog, which WebDriver
 //! cannot drive — a file whose first line is taken as the next choice. Setting it needs
 //! control of the app's environment, which grants far more than a dialog does.
 use super::ApiError;
 use crate::session::{Purpose, Session};
+use rfd::{AsyncFileDialog, FileHandle};
+use std::future::Future;
 use std::path::{Path, PathBuf};
-use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{AppHandle, Manager, State};
 
 fn test_pick() -> Option<Option<PathBuf>> {
     let queue = std::env::var_os("GROUPDESK_TEST_PICKS")?;
@@ -19,6 +24,31 @@ fn test_pick() -> Option<Option<PathBuf>> {
     let rest: Vec<&str> = lines.collect();
     let _ = std::fs::write(&queue, rest.join("\n"));
     Some(first.filter(|l| !l.is_empty()).map(PathBuf::from))
+}
+
+/// Opens the dialog `open` sets up, on the main thread and over the main window, and waits for
+/// the user's answer (this command runs off the main thread).
+fn ask<F, A>(app: &AppHandle, title: String, open: F) -> Option<PathBuf>
+where
+    F: FnOnce(AsyncFileDialog) -> A + Send + 'static,
+    A: Future<Output = Option<FileHandle>> + Send + 'static,
+{
+    let (tx, rx) = std::sync::mpsc::channel();
+    let handle = app.clone();
+    app.run_on_main_thread(move || {
+        let mut dialog = AsyncFileDialog::new()
+            .set_title(title)
+            .set_can_create_directories(true);
+        if let Some(window) = handle.get_webview_window("main") {
+            dialog = dialog.set_parent(&window);
+        }
+        let answer = open(dialog);
+        std::thread::spawn(move || {
+            let _ = tx.send(tauri::async_runtime::block_on(answer));
+        });
+    })
+    .ok()?;
+    rx.recv().ok().flatten().map(|f| f.path().to_path_buf())
 }
 
 fn chosen(purpose: Purpose, state: &Session, path: Option<PathBuf>) -> Option<String> {
@@ -35,12 +65,10 @@ pub fn pick_import_file(
     title: String,
 ) -> Result<Option<String>, ApiError> {
     let path = test_pick().unwrap_or_else(|| {
-        app.dialog()
-            .file()
-            .set_title(title)
-            .add_filter("CSV / Excel", &["csv", "txt", "xlsx", "xlsm"])
-            .blocking_pick_file()
-            .and_then(|p| p.into_path().ok())
+        ask(&app, title, |d| {
+            d.add_filter("CSV / Excel", &["csv", "txt", "xlsx", "xlsm"])
+                .pick_file()
+        })
     });
     Ok(chosen(Purpose::Import, &state, path))
 }
@@ -60,18 +88,23 @@ pub fn pick_export_file(
             .and_then(|e| e.to_str())
             .unwrap_or("xlsx")
             .to_string();
-        let mut dialog = app
-            .dialog()
-            .file()
-            .set_title(title)
-            .add_filter(ext.to_uppercase(), &[ext.as_str()]);
-        if let Some(dir) = suggested.parent().filter(|d| d.is_dir()) {
-            dialog = dialog.set_directory(dir);
-        }
-        if let Some(name) = suggested.file_name() {
-            dialog = dialog.set_file_name(name.to_string_lossy());
-        }
-        dialog.blocking_save_file().and_then(|p| p.into_path().ok())
+        let dir = suggested
+            .parent()
+            .filter(|d| d.is_dir())
+            .map(Path::to_path_buf);
+        let name = suggested
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        ask(&app, title, move |mut d| {
+            d = d.add_filter(ext.to_uppercase(), &[ext.as_str()]);
+            if let Some(dir) = dir {
+                d = d.set_directory(dir);
+            }
+            if let Some(name) = name {
+                d = d.set_file_name(name);
+            }
+            d.save_file()
+        })
     });
     Ok(chosen(Purpose::Export, &state, path))
 }
@@ -83,13 +116,7 @@ pub fn pick_workspace_folder(
     state: State<'_, Session>,
     title: String,
 ) -> Result<Option<String>, ApiError> {
-    let path = test_pick().unwrap_or_else(|| {
-        app.dialog()
-            .file()
-            .set_title(title)
-            .blocking_pick_folder()
-            .and_then(|p| p.into_path().ok())
-    });
+    let path = test_pick().unwrap_or_else(|| ask(&app, title, |d| d.pick_folder()));
     Ok(chosen(Purpose::Workspace, &state, path))
 }
 

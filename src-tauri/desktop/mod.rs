@@ -5,6 +5,11 @@
 #![allow(clippy::disallowed_methods)]
 mod backups;
 mod notify;
+mod toast;
+#[cfg(target_os = "linux")]
+mod toast_linux;
+#[cfg(not(target_os = "linux"))]
+mod toast_other;
 pub mod tray;
 
 use crate::api::settings::set_window_title;
@@ -109,9 +114,11 @@ pub fn run(dir: PathBuf, hidden: bool) -> ExitCode {
     let session = Session::new(dir, opened);
     probe::mark("store-open");
 
-    let result = tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_notification::init())
+    let builder = tauri::Builder::default();
+    // Other systems' notifications (Linux speaks to its notification service itself).
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(tauri_plugin_notification::init());
+    let result = builder
         .plugin(login_start(&dir_at_login))
         .on_window_event(tray::on_window_event)
         .manage(session)
@@ -132,6 +139,7 @@ pub fn run(dir: PathBuf, hidden: bool) -> ExitCode {
             });
             app.manage(guard);
             announce_changes(&handle);
+            toast::listen(&handle);
             backups::spawn(handle.clone());
             tray::apply(&handle);
             if hidden {

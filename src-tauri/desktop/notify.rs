@@ -1,12 +1,12 @@
 //! How the scheduler's announcements reach the user in the app: a desktop notification (in
 //! the user's language) and an event the open window turns into a toast and a refresh of the
 //! Today view.
+use super::toast::{self, Target};
 use crate::scheduler::{Announcement, Host};
 use crate::session::Session;
 use crate::settings::Language;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager};
-use tauri_plugin_notification::NotificationExt;
 
 pub struct DesktopHost(pub AppHandle);
 
@@ -114,6 +114,17 @@ fn texts(language: Language, what: &Announcement) -> (String, String) {
     }
 }
 
+/// What a click on the notification opens: the (first) post whose time came, else Today
+/// (follow-ups, the morning summary and campaign steps are all listed there).
+fn target(what: &Announcement) -> Target {
+    match what {
+        Announcement::Posts(p) | Announcement::MissedPosts(p) if !p.is_empty() => {
+            Target::Calendar { item: p[0].id }
+        }
+        _ => Target::Today,
+    }
+}
+
 impl Host for DesktopHost {
     fn session(&self) -> &Session {
         self.0.state::<Session>().inner()
@@ -126,16 +137,7 @@ impl Host for DesktopHost {
             }
         }
         let (title, body) = texts(language, &what);
-        if let Err(e) = self
-            .0
-            .notification()
-            .builder()
-            .title(&title)
-            .body(&body)
-            .show()
-        {
-            eprintln!("groupdesk: desktop notification failed: {e}");
-        }
+        toast::show(&self.0, &title, &body, target(&what));
         let fired = match &what {
             Announcement::Due(d) => Fired {
                 kind: "due",

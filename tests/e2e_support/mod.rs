@@ -29,6 +29,11 @@ fn free_port() -> u16 {
 
 impl Driver {
     pub fn start() -> Driver {
+        Driver::start_with(&[])
+    }
+
+    /// Starts the driver (and so the app it launches) with `env` set as well.
+    pub fn start_with(env: &[(&str, &str)]) -> Driver {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need an X display: run them through scripts/test.sh (Xvfb)"
@@ -40,6 +45,7 @@ impl Driver {
         let _ = std::fs::remove_file(&picks);
         let child = Command::new("tauri-driver")
             .env("GROUPDESK_TEST_PICKS", &picks)
+            .envs(env.iter().copied())
             .args([
                 "--port",
                 &port.to_string(),

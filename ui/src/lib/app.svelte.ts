@@ -10,6 +10,8 @@ export const app = $state({
   screen: "today" as Screen,
   /** A member to open when the Members screen mounts (from Today's "open member"). */
   openMemberId: null as number | null,
+  /** A post to open when the Calendar screen shows (a click on its desktop notification). */
+  openItemId: null as number | null,
   /** A script kind to start writing when the Scripts screen mounts ("write the welcome"). */
   scriptKind: null as string | null,
   scriptGroup: null as number | null,
