@@ -87,8 +87,9 @@ pub fn listen(on_click: impl Fn(Target) + 'static) {
 pub fn show(app: &AppHandle, title: &str, body: &str, target: Target) -> Result<(), String> {
     let bus = bus().ok_or("no session bus")?;
     let app_name = app.package_info().name.clone();
+    // The package's launcher (GroupDesk.desktop) and icon (hicolor `groupdesk`).
     let hints: HashMap<String, Variant> = HashMap::from([
-        ("desktop-entry".to_string(), "groupdesk".to_variant()),
+        ("desktop-entry".to_string(), "GroupDesk".to_variant()),
         ("urgency".to_string(), 1u8.to_variant()),
     ]);
     // Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout)
