@@ -15,7 +15,7 @@ pub const OPEN_EVENT: &str = "notification-open";
 
 /// Where a click on a notification leads: the post whose time came (its body ready to copy),
 /// or Today (follow-ups, the morning summary, campaign steps).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(tag = "screen", rename_all = "snake_case")]
 pub enum Target {
     Today,
@@ -30,7 +30,7 @@ pub fn show(app: &AppHandle, title: &str, body: &str, target: Target) {
     }
 }
 
-/// Starts taking clicks on notifications (from the app's setup, on the main thread).
+/// Says what a click on a notification does: the window comes up at its target.
 pub fn listen(app: &AppHandle) {
     let app = app.clone();
     imp::listen(move |target| {

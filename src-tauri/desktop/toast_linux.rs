@@ -21,8 +21,14 @@ const PATH: &str = "/org/freedesktop/Notifications";
 use super::toast::Target;
 
 type Clicks = Arc<Mutex<HashMap<u32, Target>>>;
+type OnClick = Box<dyn Fn(Target) + Send + Sync>;
 
-/// The session bus and what each shown notification opens, set once by [`listen`].
+/// What a click does, set at the app's setup (no D-Bus work there: the start path stays as
+/// it was).
+static ON_CLICK: OnceLock<OnClick> = OnceLock::new();
+
+/// The session bus and what each shown notification opens, connected at the first
+/// notification.
 struct Bus {
     connection: DBusConnection,
     clicks: Clicks,
@@ -35,20 +41,24 @@ fn bus() -> Option<&'static Bus> {
         let connection = gio::bus_get_sync(BusType::Session, gio::Cancellable::NONE)
             .map_err(|e| eprintln!("groupdesk: no session bus for notifications: {e}"))
             .ok()?;
-        Some(Bus {
-            connection,
-            clicks: Clicks::default(),
-        })
+        let clicks = Clicks::default();
+        subscribe(&connection, &clicks);
+        Some(Bus { connection, clicks })
     })
     .as_ref()
 }
 
-/// Subscribes to clicks on GroupDesk's notifications; call on the GTK main thread (the
-/// callback runs on the main context of the thread that subscribed).
-pub fn listen(on_click: impl Fn(Target) + 'static) {
-    let Some(bus) = bus() else { return };
-    let clicks = bus.clicks.clone();
-    bus.connection.signal_subscribe(
+/// Sets what a click on one of GroupDesk's notifications does.
+pub fn listen(on_click: impl Fn(Target) + Send + Sync + 'static) {
+    let _ = ON_CLICK.set(Box::new(on_click));
+}
+
+/// Follows clicks and closings of the notifications shown. Subscribed from the scheduler's
+/// thread, which has no main context of its own, so GIO calls back on the default one: the
+/// GTK main thread's.
+fn subscribe(connection: &DBusConnection, clicks: &Clicks) {
+    let shown = clicks.clone();
+    connection.signal_subscribe(
         None,
         Some(SERVICE),
         Some("ActionInvoked"),
@@ -59,14 +69,16 @@ pub fn listen(on_click: impl Fn(Target) + 'static) {
             let Some((id, action)) = params.get::<(u32, String)>() else {
                 return;
             };
-            let target = clicks.lock().ok().and_then(|mut c| c.remove(&id));
-            if let (Some(target), "default") = (target, action.as_str()) {
+            let target = shown.lock().ok().and_then(|mut c| c.remove(&id));
+            if let (Some(target), "default", Some(on_click)) =
+                (target, action.as_str(), ON_CLICK.get())
+            {
                 on_click(target);
             }
         },
     );
-    let clicks = bus.clicks.clone();
-    bus.connection.signal_subscribe(
+    let shown = clicks.clone();
+    connection.signal_subscribe(
         None,
         Some(SERVICE),
         Some("NotificationClosed"),
@@ -75,7 +87,7 @@ pub fn listen(on_click: impl Fn(Target) + 'static) {
         DBusSignalFlags::NONE,
         move |_, _, _, _, _, params| {
             if let Some((id, _reason)) = params.get::<(u32, u32)>() {
-                if let Ok(mut c) = clicks.lock() {
+                if let Ok(mut c) = shown.lock() {
                     c.remove(&id);
                 }
             }

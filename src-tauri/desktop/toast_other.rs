@@ -13,4 +13,4 @@ pub fn show(app: &AppHandle, title: &str, body: &str, _target: Target) -> Result
         .map_err(|e| e.to_string())
 }
 
-pub fn listen(_on_click: impl Fn(Target) + 'static) {}
+pub fn listen(_on_click: impl Fn(Target) + Send + Sync + 'static) {}
